@@ -1,0 +1,40 @@
+/**
+ * Perch's settings, parsed from environment-style key/values in one place. The Astro side
+ * feeds it `astro:env` (src/lib/server-settings.ts); the server wrapper and the CLI scripts
+ * feed it `process.env`. Everything below takes these plain values as arguments.
+ */
+export interface Settings {
+  port: number;
+  host: string;
+  /** Public URL used in emails and absolute links; no trailing slash. */
+  siteUrl: string;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  resendApiKey?: string;
+  resendBaseUrl?: string;
+  emailFrom?: string;
+  statsPassword?: string;
+  postbackSecret?: string;
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+const DEFAULT_DATABASE_URL = 'file:.data/perch.db';
+
+export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
+  const port = Number(env.PORT || 4321);
+  const blank = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+  const site = blank(env.SITE_URL) ?? fallbackSite ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: blank(env.HOST) ?? 'localhost',
+    siteUrl: site.replace(/\/+$/, ''),
+    databaseUrl: blank(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL,
+    databaseAuthToken: blank(env.DATABASE_AUTH_TOKEN),
+    resendApiKey: blank(env.RESEND_API_KEY),
+    resendBaseUrl: blank(env.RESEND_BASE_URL),
+    emailFrom: blank(env.EMAIL_FROM),
+    statsPassword: blank(env.STATS_PASSWORD),
+    postbackSecret: blank(env.POSTBACK_SECRET),
+  };
+}
