@@ -1,0 +1,43 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per counted click on /go/<slug>. Bots, previews, HEAD and prefetches are not here. */
+export const clicks = sqliteTable(
+  'clicks',
+  {
+    /** Click id, forwarded to the merchant as the sub-ID (URL-safe, [A-Za-z0-9]). */
+    id: text('id').primaryKey(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    linkSlug: text('link_slug').notNull(),
+    /** Page path ("/posts/best-paddles/"), "email:<name>" for newsletters, or null (direct). */
+    source: text('source'),
+    /** Component and position on the page, e.g. "product-card:2", "bio:entry-3". */
+    placement: text('placement'),
+    referrerHost: text('referrer_host'),
+    device: text('device', { enum: ['mobile', 'tablet', 'desktop'] }).notNull(),
+    country: text('country'),
+    /** Hash of IP + user agent with a daily salt; never the IP itself. */
+    visitorHash: text('visitor_hash').notNull(),
+    /** First click by this visitor on this link within an hour. */
+    isUnique: integer('is_unique', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    index('clicks_created_at_idx').on(t.createdAt),
+    index('clicks_link_created_idx').on(t.linkSlug, t.createdAt),
+    index('clicks_source_created_idx').on(t.source, t.createdAt),
+  ],
+);
+
+/** Per-day counts of what was filtered out, so the stats can say how much. */
+export const filteredHits = sqliteTable(
+  'filtered_hits',
+  {
+    /** UTC day, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['click', 'view'] }).notNull(),
+    /** Link slug for clicks, page path for views. */
+    target: text('target').notNull(),
+    reason: text('reason', { enum: ['bot', 'preview', 'head', 'prefetch'] }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.target, t.reason] })],
+);
