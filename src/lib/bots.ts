@@ -1,0 +1,32 @@
+import { isbot } from 'isbot';
+
+/** Why a hit on /go/ or a page view is not counted (it is still answered). */
+export type FilterReason = 'bot' | 'preview' | 'head' | 'prefetch';
+
+/** Reads one request header, lower-case name; works for Node's and the Fetch API's headers. */
+export type HeaderReader = (name: string) => string | null | undefined;
+
+// Link-preview fetchers unfurl a shared link; some of them are not in isbot's list, or
+// pose as a browser with a marker of their own.
+const PREVIEW_AGENTS =
+  /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|twitterbot|discordbot|whatsapp|telegrambot|linkedinbot|skypeuripreview|iframely|embedly|pinterestbot|redditbot|mastodon|pleroma|misskey|akkoma|bluesky|cardyb|vkshare|snapchat|google-pagerenderer|applebot|bitlybot|outbrain|nuzzel|quora link preview|zoominfobot|microsoftpreview|teams|yahoo! slurp/i;
+
+/**
+ * Classifies a hit: `null` means a person's click or view that counts. HEAD requests are
+ * generally from bots or link checkers; prefetches and prerenders are the browser guessing,
+ * not the follower choosing.
+ */
+export function classifyHit(method: string, header: HeaderReader): FilterReason | null {
+  if (method === 'HEAD') return 'head';
+  if (isPrefetch(header)) return 'prefetch';
+  const ua = header('user-agent') ?? '';
+  // iMessage's preview fetcher poses as Facebook's and Twitter's bots at once.
+  if (PREVIEW_AGENTS.test(ua)) return 'preview';
+  if (!ua.trim() || isbot(ua)) return 'bot';
+  return null;
+}
+
+function isPrefetch(header: HeaderReader): boolean {
+  const purpose = `${header('sec-purpose') ?? ''} ${header('purpose') ?? ''} ${header('x-purpose') ?? ''} ${header('x-moz') ?? ''}`;
+  return /prefetch|prerender|preview/i.test(purpose);
+}

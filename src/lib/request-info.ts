@@ -1,0 +1,32 @@
+import type { HeaderReader } from './bots.ts';
+
+export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
+
+/** Device class from the user agent; in-app browsers of Instagram/TikTok are phones. */
+export function getDeviceClass(ua: string): DeviceClass {
+  if (/iPad|Tablet|PlayBook|Silk|Kindle|(Android(?!.*Mobile))/i.test(ua)) return 'tablet';
+  if (/Mobi|iPhone|iPod|Android|Windows Phone|BlackBerry|Opera Mini|FBAN|FBAV|Instagram|musical_ly|BytedanceWebview/i.test(ua)) return 'mobile';
+  return 'desktop';
+}
+
+/** Host of the Referer header, lower-case, without "www."; null when absent or invalid. */
+export function getReferrerHost(referer: string | null | undefined): string | null {
+  if (!referer) return null;
+  try {
+    return new URL(referer).hostname.toLowerCase().replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Two-letter country from a header a trusted proxy sets (Cloudflare, Vercel, Fly, or a
+ * reverse proxy configured to send X-Country-Code). Never derived from the IP here.
+ */
+export function getCountry(header: HeaderReader): string | null {
+  for (const name of ['cf-ipcountry', 'x-vercel-ip-country', 'fly-client-country', 'x-country-code']) {
+    const value = header(name)?.trim().toUpperCase();
+    if (value && /^[A-Z]{2}$/.test(value) && value !== 'XX' && value !== 'T1') return value;
+  }
+  return null;
+}
