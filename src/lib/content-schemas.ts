@@ -22,7 +22,7 @@ export const merchantLinkSchema = z.object({
   merchant: required('the merchant name, e.g. "Amazon"'),
   url: httpsUrl,
   network: z.enum(NETWORKS, { error: `must be one of: ${NETWORKS.join(', ')}` }).default('other'),
-  /** Custom sub-ID template, e.g. "subid={clickId}", for networks Perch does not know. */
+  /** Sub-ID query parameter name (e.g. "clickref") for networks Perch does not know. */
   subIdParam: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional(),
   /** After this date the link sends followers to its fallback instead. */
   endsAt: date.optional(),
