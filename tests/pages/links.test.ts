@@ -73,6 +73,7 @@ describe('/links/ rendering from content', () => {
       expect(await page.locator('a.link.highlight .link-title').allInnerTexts()).toEqual(['Always plain URL']);
       expect(await page.locator('.shelf .pick-name').allInnerTexts()).toEqual(PICKS);
       expect(await page.locator('.shelf .price').allInnerTexts()).toEqual(['$100', '$20', '$90', '$60', '$150', '$8']);
+      expect(await page.locator('.shelf .merchant').allInnerTexts()).toEqual(['Paddle Shop', 'Amazon', 'Shoe Co', 'Bag Co', 'Paddle Shop', 'Grip Co']);
       // The accessible name carries the product; the visible text is "Buy at Paddle Shop".
       expect(await page.locator('.shelf a.buy').first().textContent()).toBe('Buy Fixture Paddle at Paddle Shop');
       await expect(page.getByRole('link', { name: 'Buy Fixture Paddle at Paddle Shop' }).count()).resolves.toBe(1);

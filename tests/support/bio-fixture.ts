@@ -16,7 +16,8 @@ const entry = join(root, 'tests/.tmp/bio-dist/server/entry.mjs');
 export async function buildBioFixture(): Promise<void> {
   await promisify(execFile)(nodeBin, [astroBin, 'build', '--config', 'tests/fixtures/bio.astro.config.mjs'], {
     cwd: root,
-    env: { ...process.env, PERCH_CONTENT_DIR: FIXTURE_CONTENT, ASTRO_TELEMETRY_DISABLED: '1' },
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production', PERCH_CONTENT_DIR: FIXTURE_CONTENT, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 16 * 1024 * 1024,
   });
   if (!existsSync(entry)) throw new Error('The bio fixture build produced no server entry.');
