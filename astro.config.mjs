@@ -26,7 +26,8 @@ export default defineConfig({
   image: { responsiveStyles: true },
   env: {
     schema: {
-      SITE_URL: envField.string({ context: 'server', access: 'public', optional: true }),
+      // Secret access only so it is read when the server starts, not baked in at build time.
+      SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
       DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
       RESEND_API_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
