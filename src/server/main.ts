@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getSharedDb, migrateDb } from '../../db/client.ts';
 import { parseSettings } from '../lib/settings.ts';
+import { isPostbackPath, servePostback } from './postback.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -22,7 +23,10 @@ const { handler: astroHandler } = (await import(entry)) as {
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 };
 
-const server = http.createServer((req, res) => astroHandler(req, res));
+const server = http.createServer((req, res) => {
+  if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
+  astroHandler(req, res);
+});
 server.keepAliveTimeout = 65_000;
 server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);

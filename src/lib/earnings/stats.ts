@@ -1,0 +1,156 @@
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { clicks } from '../../../db/schema/clicks.ts';
+import { conversions, type ConversionStatus } from '../../../db/schema/earnings.ts';
+
+/** Earnings of one article, link, placement, merchant or newsletter in the period. */
+export interface EarningsRow {
+  key: string;
+  clicks: number;
+  /** Sales that still count (not reversed). */
+  conversions: number;
+  revenueCents: number;
+  commissionCents: number;
+  /** Commission per click in cents (fractional), null without clicks. */
+  epcCents: number | null;
+}
+
+export interface EarningsStats {
+  from: Date;
+  to: Date;
+  totals: Omit<EarningsRow, 'key'>;
+  byStatus: Record<ConversionStatus, { conversions: number; commissionCents: number }>;
+  unattributed: { conversions: number; revenueCents: number; commissionCents: number };
+  pages: EarningsRow[];
+  links: EarningsRow[];
+  placements: EarningsRow[];
+  merchants: EarningsRow[];
+  newsletters: EarningsRow[];
+  /** Currencies seen; more than one means the sums mix currencies (shown as a warning). */
+  currencies: string[];
+}
+
+export const EARNINGS_TABLES = ['pages', 'links', 'placements', 'merchants', 'newsletters'] as const;
+export type EarningsTable = (typeof EARNINGS_TABLES)[number];
+
+type Dimension = (click: { source: string | null; placement: string | null; linkSlug: string }) => [EarningsTable, string] | null;
+
+/**
+ * Revenue, commission and EPC for conversions dated in [from, to), per article (the click's
+ * source page), link, placement, merchant and newsletter (`email:<name>` sources). EPC divides
+ * that commission by the clicks recorded in the same period. A reversal either excludes a row
+ * (status turned reversed) or subtracts (a negative row), so `commissionCents` is what still counts.
+ * `linkMerchants` maps link slugs to merchant names (from content/products).
+ */
+export async function getEarningsStats(db: Db, from: Date, to: Date, linkMerchants: ReadonlyMap<string, string>): Promise<EarningsStats> {
+  const dims: Dimension[] = [
+    (c) => (c.source?.startsWith('email:') ? null : ['pages', c.source ?? '(direct)']),
+    (c) => (c.source?.startsWith('email:') ? ['newsletters', c.source.slice('email:'.length)] : null),
+    (c) => ['links', c.linkSlug],
+    (c) => ['placements', c.placement ?? '(none)'],
+    (c) => ['merchants', linkMerchants.get(c.linkSlug) ?? '(unknown merchant)'],
+  ];
+  const tables = Object.fromEntries(EARNINGS_TABLES.map((t) => [t, new Map<string, EarningsRow>()])) as Record<EarningsTable, Map<string, EarningsRow>>;
+  const row = (table: EarningsTable, key: string) => {
+    let r = tables[table].get(key);
+    if (!r) tables[table].set(key, (r = { key, clicks: 0, conversions: 0, revenueCents: 0, commissionCents: 0, epcCents: null }));
+    return r;
+  };
+  const totals = { clicks: 0, conversions: 0, revenueCents: 0, commissionCents: 0, epcCents: null as number | null };
+
+  for (const group of await countClicks(db, from, to)) {
+    totals.clicks += group.clicks;
+    for (const dim of dims) {
+      const hit = dim(group);
+      if (hit) row(...hit).clicks += group.clicks;
+    }
+  }
+
+  const byStatus = { pending: zero(), approved: zero(), reversed: zero() };
+  const unattributed = { conversions: 0, revenueCents: 0, commissionCents: 0 };
+  const currencies = new Set<string>();
+  for (const c of await listConversions(db, from, to)) {
+    currencies.add(c.currency);
+    byStatus[c.status].conversions++;
+    byStatus[c.status].commissionCents += c.status === 'reversed' ? Math.abs(c.commissionCents) : c.commissionCents;
+    const counted = c.status !== 'reversed' || c.commissionCents < 0;
+    if (!counted) continue;
+    const sale = { conversions: c.commissionCents > 0 ? 1 : 0, revenueCents: c.saleAmountCents ?? 0, commissionCents: c.commissionCents };
+    add(totals, sale);
+    if (c.linkSlug === null) add(unattributed, sale);
+    else for (const dim of dims) {
+      const hit = dim({ source: c.source, placement: c.placement, linkSlug: c.linkSlug });
+      if (hit) add(row(...hit), sale);
+    }
+  }
+
+  const finish = (table: EarningsTable) =>
+    [...tables[table].values()].map(withEpc).sort((a, b) => b.commissionCents - a.commissionCents || b.clicks - a.clicks || a.key.localeCompare(b.key));
+  return {
+    from, to,
+    totals: withEpc(totals),
+    byStatus, unattributed,
+    pages: finish('pages'), links: finish('links'), placements: finish('placements'),
+    merchants: finish('merchants'), newsletters: finish('newsletters'),
+    currencies: [...currencies].sort(),
+  };
+}
+
+function zero() {
+  return { conversions: 0, commissionCents: 0 };
+}
+
+function add(target: { conversions: number; revenueCents: number; commissionCents: number }, sale: { conversions: number; revenueCents: number; commissionCents: number }) {
+  target.conversions += sale.conversions;
+  target.revenueCents += sale.revenueCents;
+  target.commissionCents += sale.commissionCents;
+}
+
+function withEpc<T extends { clicks: number; commissionCents: number }>(r: T): T & { epcCents: number | null } {
+  return { ...r, epcCents: r.clicks > 0 ? r.commissionCents / r.clicks : null };
+}
+
+/** Clicks in the period per (source, placement, link): one indexed range scan. */
+async function countClicks(db: Db, from: Date, to: Date) {
+  return db
+    .select({ source: clicks.source, placement: clicks.placement, linkSlug: clicks.linkSlug, clicks: count() })
+    .from(clicks)
+    .where(and(gte(clicks.createdAt, from), lt(clicks.createdAt, to)))
+    .groupBy(clicks.source, clicks.placement, clicks.linkSlug);
+}
+
+/** Conversions dated in the period with their click's origin (null when unattributed). */
+async function listConversions(db: Db, from: Date, to: Date) {
+  return db
+    .select({
+      status: conversions.status,
+      commissionCents: conversions.commissionCents,
+      saleAmountCents: conversions.saleAmountCents,
+      currency: conversions.currency,
+      source: clicks.source,
+      placement: clicks.placement,
+      linkSlug: clicks.linkSlug,
+    })
+    .from(conversions)
+    .leftJoin(clicks, eq(clicks.id, conversions.clickId))
+    .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to)));
+}
+
+const CSV_FIRST_COLUMN: Record<EarningsTable, string> = {
+  pages: 'page', links: 'link', placements: 'placement', merchants: 'merchant', newsletters: 'newsletter',
+};
+
+/**
+ * One earnings table as CSV-ready rows (header first), amounts in currency units with two
+ * decimals and EPC with four, for `/stats/earnings-<table>.csv`.
+ */
+export function getEarningsCsvRows(stats: EarningsStats, table: EarningsTable): string[][] {
+  const money = (cents: number) => (cents / 100).toFixed(2);
+  return [
+    [CSV_FIRST_COLUMN[table], 'clicks', 'conversions', 'revenue', 'commission', 'epc'],
+    ...stats[table].map((r) => [
+      r.key, String(r.clicks), String(r.conversions), money(r.revenueCents), money(r.commissionCents),
+      r.epcCents === null ? '' : (r.epcCents / 100).toFixed(4),
+    ]),
+  ];
+}

@@ -1,0 +1,35 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import EarningsSection from '../../../src/components/stats/EarningsSection.astro';
+import { importReport } from '../../../src/lib/earnings/import.ts';
+import { getEarningsStats, type EarningsStats } from '../../../src/lib/earnings/stats.ts';
+import { seedClicks } from '../../support/clicks.ts';
+import { createTestDb, type TestDb } from '../../support/db.ts';
+
+let t: TestDb;
+let stats: EarningsStats;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedClicks(t.db, [
+    { id: 'a1', linkSlug: 'paddle-amz', source: '/posts/a/', placement: 'product-card:1', at: '2026-03-02T00:00:00Z' },
+    { id: 'a2', linkSlug: 'paddle-amz', source: '/posts/a/', placement: 'product-card:1', at: '2026-03-02T00:00:00Z' },
+    { id: 'e1', linkSlug: 'paddle-amz', source: 'email:march', placement: 'email:cta', at: '2026-03-02T00:00:00Z' },
+  ]);
+  await importReport(t.db, 'subid,transaction_id,date,sale_amount,commission,status\na1,T1,2026-03-03,"1,000.00",30.00,approved\nzz,T2,2026-03-03,10,1.25,pending\n');
+  stats = await getEarningsStats(t.db, new Date('2026-03-01'), new Date('2026-04-01'), new Map([['paddle-amz', 'Amazon']]));
+});
+afterAll(() => t.cleanup());
+
+test('EarningsSection shows totals, the unattributed amount and one table per dimension', async () => {
+  const container = await AstroContainer.create();
+  const html = await container.renderToString(EarningsSection, { props: { stats, csvBase: '/stats' } });
+  const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  expect(text).toContain('Commission $31.25');
+  expect(text).toContain('Earnings per click $10.42');
+  expect(text).toContain('Unattributed $1.25 (1 sales)');
+  expect(text).toContain('/posts/a/ 2 1 $1,000.00 $30.00 $15.00');
+  expect(text).toContain('march 1 0 $0.00 $0.00 $0.00');
+  expect(text).toContain('Amazon 3 1 $1,000.00 $30.00 $10.00');
+  expect(html).toContain('href="/stats/earnings-placements.csv"');
+  expect(html.match(/<table/g)).toHaveLength(5);
+});
