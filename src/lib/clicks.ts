@@ -128,7 +128,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     } catch (error) {
       for (const f of taken) addFiltered(f);
       failures++;
-      report(`clicks: could not write to the database (${(error as Error).message}); ${hits.length + rows.length} clicks kept in memory, retrying.`);
+      report(`clicks: could not write to the database (${describeError(error)}); ${hits.length + rows.length} clicks kept in memory, retrying.`);
       return false;
     } finally {
       if (hits.length || rows.length || filtered.size) schedule(failures ? Math.min(flushMs * 2 ** failures, 5_000) : flushMs);
@@ -179,6 +179,12 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     },
     pending: () => hits.length + rows.length,
   };
+}
+
+/** The driver's own message (drizzle wraps it in one that repeats the whole query). */
+function describeError(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return String(((cause ?? error) as Error)?.message ?? error);
 }
 
 /**

@@ -2,9 +2,14 @@ import type { HeaderReader } from './bots.ts';
 
 export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
 
-/** Device class from the user agent; in-app browsers of Instagram/TikTok are phones. */
+/**
+ * Device class from the user agent; in-app browsers of Instagram/TikTok are phones. An
+ * Android browser without "Mobile" anywhere is a tablet (in-app agents repeat "Android"
+ * after "Mobile", so the whole string is checked, not what follows the first match).
+ */
 export function getDeviceClass(ua: string): DeviceClass {
-  if (/iPad|Tablet|PlayBook|Silk|Kindle|(Android(?!.*Mobile))/i.test(ua)) return 'tablet';
+  if (/iPad|Tablet|PlayBook|Silk|Kindle/i.test(ua)) return 'tablet';
+  if (/Android/i.test(ua) && !/Mobi/i.test(ua)) return 'tablet';
   if (/Mobi|iPhone|iPod|Android|Windows Phone|BlackBerry|Opera Mini|FBAN|FBAV|Instagram|musical_ly|BytedanceWebview/i.test(ua)) return 'mobile';
   return 'desktop';
 }
