@@ -60,6 +60,8 @@ export interface ClickRecorder {
   stop(): Promise<Unsaved>;
   /** Clicks not yet stored. */
   pending(): number;
+  /** Totals since start: clicks handed in, stored, dropped for lack of room. */
+  totals(): { recorded: number; stored: number; dropped: number };
 }
 
 /** Creates a recorder writing to `db`. See the module comment for the failure behaviour. */
@@ -76,6 +78,8 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   let failures = 0;
   let lastLog = 0;
   let dropped = 0;
+  let recorded = 0;
+  let stored = 0;
   let lastPrune = now().getTime();
 
   const schedule = (delay: number) => {
@@ -121,6 +125,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
       const count = rows.length;
       await writeClickBatch(db, rows.slice(0, count), taken);
       rows.splice(0, count);
+      stored += count;
       if (failures) log(`clicks: the database is back; ${count} buffered clicks stored.`);
       failures = 0;
       pruneUniques();
@@ -162,6 +167,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
         return;
       }
       hits.push(hit);
+      recorded++;
       schedule(flushMs);
     },
     countFiltered(linkSlug, reason, at) {
@@ -178,6 +184,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
       return { rows: unsavedRows, filtered: [...filtered.values()] };
     },
     pending: () => hits.length + rows.length,
+    totals: () => ({ recorded, stored, dropped }),
   };
 }
 

@@ -56,6 +56,8 @@ async function stop(signal: string): Promise<void> {
     const unsaved = await recorder.stop();
     const file = saveUnsavedClicks(dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
+    const { recorded, stored, dropped } = recorder.totals();
+    console.log(`Stopped: ${recorded} clicks recorded since start, ${stored} stored, ${unsaved.rows.length} saved for later, ${dropped} dropped.`);
     db.$client.close();
     process.exit(0);
   });

@@ -37,6 +37,7 @@ describe('createClickRecorder', () => {
     expect(recorder.pending()).toBe(1_200);
     expect(await recorder.flush()).toBe(true);
     expect(recorder.pending()).toBe(0);
+    expect(recorder.totals()).toEqual({ recorded: 1_200, stored: 1_200, dropped: 0 });
     const rows = await rowsOf(t.db);
     expect(rows).toHaveLength(1_200);
     expect(rows[0]).toMatchObject({ linkSlug: 'paddle-amazon', source: '/posts/best/', placement: 'product-card:1', referrerHost: 'instagram.com', device: 'mobile', country: 'DE' });
@@ -138,6 +139,7 @@ describe('createClickRecorder', () => {
     const recorder = createClickRecorder(t.db, { flushMs: 60_000, maxBuffered: 3, log: (m) => logged.push(m) });
     for (let i = 0; i < 5; i++) recorder.recordClick(hit());
     expect(recorder.pending()).toBe(3);
+    expect(recorder.totals()).toEqual({ recorded: 3, stored: 0, dropped: 2 });
     expect(logged[0]).toMatch(/1 clicks dropped/);
   });
 
