@@ -1,6 +1,15 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default: the embedded file).
 import { createDb, migrateDb } from './client.ts';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run db:migrate
+
+Applies pending migrations (db/migrations) to the database in DATABASE_URL (default: the
+embedded file .data/perch.db; libsql://… or http://… for a remote libSQL server, with
+DATABASE_AUTH_TOKEN). \`npm start\` does this too, before it serves.`);
+  process.exit(0);
+}
+
 const db = createDb(process.env.DATABASE_URL || undefined, process.env.DATABASE_AUTH_TOKEN || undefined);
 await migrateDb(db);
 console.log(`Database is up to date (${process.env.DATABASE_URL || 'embedded .data/perch.db'}).`);

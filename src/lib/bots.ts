@@ -8,8 +8,10 @@ export type HeaderReader = (name: string) => string | null | undefined;
 
 // Link-preview fetchers unfurl a shared link; some of them are not in isbot's list, or
 // pose as a browser with a marker of their own.
+// Words only a fetcher uses: an app's own in-app browser (Snapchat, Teams, LinkedInApp)
+// must not match, or a follower's real tap would be thrown away.
 const PREVIEW_AGENTS =
-  /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|twitterbot|discordbot|whatsapp|telegrambot|linkedinbot|skypeuripreview|iframely|embedly|pinterestbot|redditbot|mastodon|pleroma|misskey|akkoma|bluesky|cardyb|vkshare|snapchat|google-pagerenderer|applebot|bitlybot|outbrain|nuzzel|quora link preview|zoominfobot|microsoftpreview|teams|yahoo! slurp/i;
+  /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|facebot|meta-externalagent|twitterbot|discordbot|whatsapp\/|telegrambot|linkedinbot|skypeuripreview|iframely|embedly|pinterestbot|redditbot|mastodon\/|pleroma|misskey\/|akkoma|bluesky cardyb|cardyb\/|vkshare|google-pagerenderer|bitlybot|outbrain|nuzzel|quora link preview|zoominfobot|microsoftpreview|kakaotalk-scrap|embed\.ly/i;
 
 /**
  * Classifies a hit: `null` means a person's click or view that counts. HEAD requests are

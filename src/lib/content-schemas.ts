@@ -22,8 +22,16 @@ export const merchantLinkSchema = z.object({
   merchant: required('the merchant name, e.g. "Amazon"'),
   url: httpsUrl,
   network: z.enum(NETWORKS, { error: `must be one of: ${NETWORKS.join(', ')}` }).default('other'),
-  /** Sub-ID query parameter name (e.g. "clickref") for networks Perch does not know. */
-  subIdParam: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional(),
+  /**
+   * The query parameter that carries the click id, for networks Perch does not know (or to
+   * override a known one): a name ("subid") or a template ("subid=perch-{clickId}").
+   */
+  subIdParam: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(=[A-Za-z0-9_.-]*\{clickId\}[A-Za-z0-9_.-]*)?$/, {
+      error: 'must be a parameter name like "subid", or a template like "subid=perch-{clickId}"',
+    })
+    .optional(),
   /** After this date the link sends followers to its fallback instead. */
   endsAt: date.optional(),
   /** Where an ended link goes: "product" (the product page) or another link's slug. */

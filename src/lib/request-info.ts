@@ -2,9 +2,14 @@ import type { HeaderReader } from './bots.ts';
 
 export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
 
-/** Device class from the user agent; in-app browsers of Instagram/TikTok are phones. */
+/**
+ * Device class from the user agent; in-app browsers of Instagram/TikTok are phones. An
+ * Android browser without "Mobile" anywhere is a tablet (in-app agents repeat "Android"
+ * after "Mobile", so the whole string is checked, not what follows the first match).
+ */
 export function getDeviceClass(ua: string): DeviceClass {
-  if (/iPad|Tablet|PlayBook|Silk|Kindle|(Android(?!.*Mobile))/i.test(ua)) return 'tablet';
+  if (/iPad|Tablet|PlayBook|Silk|Kindle/i.test(ua)) return 'tablet';
+  if (/Android/i.test(ua) && !/Mobi/i.test(ua)) return 'tablet';
   if (/Mobi|iPhone|iPod|Android|Windows Phone|BlackBerry|Opera Mini|FBAN|FBAV|Instagram|musical_ly|BytedanceWebview/i.test(ua)) return 'mobile';
   return 'desktop';
 }
@@ -29,4 +34,19 @@ export function getCountry(header: HeaderReader): string | null {
     if (value && /^[A-Z]{2}$/.test(value) && value !== 'XX' && value !== 'T1') return value;
   }
   return null;
+}
+
+/**
+ * The client's IP, used only to hash a visitor id and then dropped. Behind a reverse proxy
+ * the socket address is the proxy's, so a proxy's header wins: the CDN's own header, then
+ * X-Real-IP, then the last X-Forwarded-For hop (the one the nearest proxy added; the first
+ * is whatever the client claimed).
+ */
+export function getClientIp(header: HeaderReader, socketAddress: string | undefined): string {
+  for (const name of ['cf-connecting-ip', 'fly-client-ip', 'x-real-ip']) {
+    const value = header(name)?.trim();
+    if (value) return value;
+  }
+  const forwarded = header('x-forwarded-for')?.split(',').pop()?.trim();
+  return forwarded || socketAddress || '';
 }

@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getSharedDb, migrateDb } from '../../db/client.ts';
 import { parseSettings } from '../lib/settings.ts';
+import { createClickRecorder } from '../lib/clicks.ts';
+import { importUnsavedClicks, saveUnsavedClicks } from '../lib/unsaved-clicks.ts';
+import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
@@ -14,8 +17,20 @@ if (!existsSync(entry)) {
 }
 
 const settings = parseSettings(process.env);
+const dataDir = process.env.PERCH_DATA_DIR || '.data';
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
-await migrateDb(db);
+// A database that is down at start must not take the redirects down with it: serve anyway,
+// keep clicks in memory and let the recorder migrate once the database answers.
+const migrated = await migrateDb(db).then(
+  () => true,
+  (error: Error) => (console.error(`Database unavailable at start (${error.message}); serving anyway, clicks are kept in memory and retried.`), false),
+);
+if (migrated) {
+  const imported = await importUnsavedClicks(db, dataDir);
+  if (imported) console.log(`Stored ${imported} clicks saved at the last stop.`);
+}
+const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db) });
+const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
 
 // The adapter would otherwise start its own server on import.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -23,7 +38,11 @@ const { handler: astroHandler } = (await import(entry)) as {
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 };
 
+let stopping = false;
 const server = http.createServer((req, res) => {
+  // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
+  if (stopping) res.setHeader('Connection', 'close');
+  if (handleGo(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
   astroHandler(req, res);
 });
@@ -32,12 +51,16 @@ server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);
 });
 
-let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing open requests…`);
-  server.close(() => {
+  server.close(async () => {
+    const unsaved = await recorder.stop();
+    const file = saveUnsavedClicks(dataDir, unsaved);
+    if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
+    const { recorded, stored, dropped } = recorder.totals();
+    console.log(`Stopped: ${recorded} clicks recorded since start, ${stored} stored, ${unsaved.rows.length} saved for later, ${dropped} dropped.`);
     db.$client.close();
     process.exit(0);
   });

@@ -12,6 +12,9 @@ describe('migrateDb', () => {
     expect(tables.rows.map((r) => r.name)).toContain('settings');
     const mode = await t.db.$client.execute('PRAGMA journal_mode');
     expect(mode.rows[0]![0]).toBe('wal');
+    // NORMAL (1): no fsync per commit, which would stall the server's thread.
+    const sync = await t.db.$client.execute('PRAGMA synchronous');
+    expect(sync.rows[0]![0]).toBe(1);
   });
 
   test('is safe to run twice', async () => {

@@ -1,0 +1,19 @@
+// Writes the link catalog into the build (dist/client/_perch/links.json) for the server's
+// /go/ handler, which reads it once at start-up. The server answers /_perch/* with 404.
+// (A folder named "_perch" would be ignored by Astro's router, hence the one-value param.)
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { buildLinkCatalog } from '../../lib/link-catalog.ts';
+
+export const prerender = true;
+
+export const getStaticPaths = (() => [{ params: { perch: '_perch' } }]) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async () => {
+  const products = (await getCollection('products')).map((p) => ({ id: p.id, links: p.data.links }));
+  const bio = (await getCollection('bio'))[0]?.data.entries ?? [];
+  const { catalog, problems } = buildLinkCatalog(products, bio);
+  // A broken link table must stop the build, not send followers nowhere.
+  if (problems.length) throw new Error(`The tracked links need fixing:\n- ${problems.join('\n- ')}`);
+  return new Response(JSON.stringify(catalog), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,209 @@
+import http from 'node:http';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDb, type Db } from '../../db/client.ts';
+import { clicks, filteredHits } from '../../db/schema/clicks.ts';
+import { freePort, startServer, type RunningServer } from '../support/server.ts';
+import { PEOPLE } from '../support/user-agents.ts';
+
+const PHONE_UA = PEOPLE[0]!.ua;
+const AMAZON = 'https://www.amazon.com/dp/B0EXAMPLE1?tag=kitchenline-20';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request with the path sent exactly as written (fetch would normalise it). */
+function request(base: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, path, method: options.method ?? 'GET', headers: { 'user-agent': PHONE_UA, ...options.headers }, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const clickIdOf = (location: string | undefined, param: string) => new URL(location!).searchParams.get(param);
+
+describe('/go/<slug> on the built server', () => {
+  let server: RunningServer;
+  let db: Db;
+  beforeAll(async () => {
+    server = await startServer();
+    db = createDb(server.databaseUrl);
+  });
+  afterAll(async () => {
+    db.$client.close();
+    await server.stop();
+  });
+
+  test('answers 302 to the merchant with no-store, noindex and the click id as Amazon sub-ID', async () => {
+    const res = await request(server.url, '/go/vantage-pro-16-amazon?src=%2Fposts%2Fbest-paddles-2026%2F&pos=product-card%3A1', {
+      headers: { referer: 'https://www.instagram.com/', 'cf-ipcountry': 'DE' },
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-robots-tag']).toBe('noindex');
+    expect(res.headers.location).toMatch(/^https:\/\/www\.amazon\.com\/dp\/B0EXAMPLE1\?tag=kitchenline-20&ascsubtag=[A-Za-z0-9]{14}$/);
+    const id = clickIdOf(res.headers.location, 'ascsubtag')!;
+    await expect.poll(async () => (await db.select().from(clicks)).find((c) => c.id === id), { timeout: 3_000 }).toMatchObject({
+      linkSlug: 'vantage-pro-16-amazon',
+      source: '/posts/best-paddles-2026/',
+      placement: 'product-card:1',
+      referrerHost: 'instagram.com',
+      device: 'mobile',
+      country: 'DE',
+      isUnique: true,
+    });
+  });
+
+  test("uses each network's sub-ID parameter, and none for a plain bio URL", async () => {
+    const impact = await request(server.url, '/go/vantage-pro-16-direct');
+    expect(impact.headers.location).toMatch(/^https:\/\/vantage\.example\/paddles\/pro-16\?subId1=[A-Za-z0-9]{14}$/);
+    const bio = await request(server.url, '/go/bio-best-paddles/');
+    expect(bio.status).toBe(302);
+    expect(bio.headers.location).toBe('https://kitchenline.example/posts/best-paddles-2026/');
+  });
+
+  test('answers an unknown slug with a 404 page that links home', async () => {
+    const res = await request(server.url, '/go/no-such-link');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toMatch(/href="\/"/);
+    expect(res.headers.location).toBeUndefined();
+  });
+
+  test.each([
+    '/go/https://evil.example',
+    '/go/https%3A%2F%2Fevil.example',
+    '/go//evil.example',
+    '/go/%2F%2Fevil.example',
+    '/go/%2fevil.example',
+    '/go/\\\\evil.example',
+    '/go/%5C%5Cevil.example',
+    '/go/vantage-pro-16-amazon/..%2F..%2F%2Fevil.example',
+    '/go/evil.example',
+  ])('never redirects where the request names: %s', async (path) => {
+    const res = await request(server.url, path);
+    expect(res.status).toBe(404);
+    expect(res.headers.location).toBeUndefined();
+  });
+
+  test('ignores destinations smuggled into the query', async () => {
+    const res = await request(server.url, '/go/vantage-pro-16-amazon?url=https://evil.example&src=//evil.example&next=%2F%2Fevil.example');
+    expect(res.status).toBe(302);
+    expect(res.headers.location!.startsWith(`${AMAZON}&ascsubtag=`)).toBe(true);
+    expect(res.headers.location).not.toContain('evil');
+  });
+
+  test('redirects bots, previews, HEAD and prefetches without counting them or giving them a click id', async () => {
+    const slug = 'vantage-pro-16-direct';
+    // A counted click would be stored with this placement, in the same write as the counts.
+    const path = `/go/${slug}?pos=filtered-check`;
+    const answers = await Promise.all([
+      request(server.url, path, { method: 'HEAD' }),
+      request(server.url, path, { headers: { 'sec-purpose': 'prefetch' } }),
+      request(server.url, path, { headers: { purpose: 'prefetch' } }),
+      request(server.url, path, { headers: { 'user-agent': 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)' } }),
+      request(server.url, path, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' } }),
+    ]);
+    for (const res of answers) {
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe('https://vantage.example/paddles/pro-16');
+    }
+    await expect
+      .poll(async () => (await db.select().from(filteredHits)).filter((f) => f.target === slug).map((f) => `${f.reason}:${f.count}`).sort(), { timeout: 3_000 })
+      .toEqual(['bot:1', 'head:1', 'prefetch:2', 'preview:1']);
+    expect((await db.select().from(clicks)).filter((c) => c.placement === 'filtered-check')).toEqual([]);
+  });
+
+  test('keeps /_perch/ (the server-side link catalog) private', async () => {
+    expect((await request(server.url, '/_perch/links.json')).status).toBe(404);
+  });
+
+  test('answers other methods with 405', async () => {
+    const res = await request(server.url, '/go/vantage-pro-16-amazon', { method: 'POST', headers: { origin: server.url } });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+describe('when the database is down', () => {
+  test('still redirects, logs it, and stores the clicks at the next start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'perch-down-'));
+    try {
+      // A remote libSQL URL where nothing listens: every query is refused.
+      const down = await startServer({ DATABASE_URL: `http://127.0.0.1:${await freePort()}`, PERCH_DATA_DIR: dataDir });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await request(down.url, '/go/vantage-pro-16-amazon');
+        expect(res.status).toBe(302);
+        ids.push(clickIdOf(res.headers.location, 'ascsubtag')!);
+      }
+      await expect.poll(() => down.output(), { timeout: 3_000 }).toMatch(/could not write to the database/);
+      expect(down.output()).toMatch(/Database unavailable at start/);
+      expect(await down.stop()).toBe(0);
+      expect(down.output()).toMatch(/3 clicks could not be stored; saved to/);
+      expect(readdirSync(dataDir)).toHaveLength(1);
+
+      const up = await startServer({ PERCH_DATA_DIR: dataDir });
+      const db = createDb(up.databaseUrl);
+      try {
+        expect((await db.select().from(clicks)).map((c) => c.id).sort()).toEqual(ids.sort());
+        expect(up.output()).toMatch(/Stored 3 clicks saved at the last stop/);
+      } finally {
+        db.$client.close();
+        await up.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('graceful stop', () => {
+  test('SIGTERM in the middle of a load loses no click and exits 0', async () => {
+    // The database lives outside the server's temp folder, so it can be read after the exit.
+    const dir = mkdtempSync(join(tmpdir(), 'perch-stop-'));
+    const server = await startServer({ DATABASE_URL: `file:${join(dir, 'perch.db')}` });
+    try {
+      const answered: string[] = [];
+      const worker = async () => {
+        for (;;) {
+          try {
+            const res = await fetch(`${server.url}/go/vantage-pro-16-amazon?src=%2F&pos=load`, { redirect: 'manual', headers: { 'user-agent': PHONE_UA } });
+            if (res.status === 302) answered.push(clickIdOf(res.headers.get('location')!, 'ascsubtag')!);
+          } catch {
+            return; // the server no longer accepts connections
+          }
+        }
+      };
+      const load = Promise.all(Array.from({ length: 16 }, worker));
+      await expect.poll(() => answered.length, { timeout: 10_000, interval: 10 }).toBeGreaterThan(1_000);
+      const exited = server.stop('SIGTERM');
+      const atSignal = answered.length;
+      await load;
+      expect(await exited).toBe(0);
+      // Requests already on the wire when the signal came were still answered.
+      expect(answered.length).toBeGreaterThan(atSignal);
+      const db = createDb(`file:${join(dir, 'perch.db')}`);
+      const stored = (await db.select({ id: clicks.id }).from(clicks)).map((c) => c.id);
+      db.$client.close();
+      expect(stored.length).toBe(answered.length);
+      expect(new Set(stored)).toEqual(new Set(answered));
+      expect(server.output()).not.toMatch(/could not be stored/);
+    } finally {
+      if (server.process.exitCode === null) await server.stop('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
