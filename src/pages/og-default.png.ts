@@ -19,6 +19,8 @@ function wrap(text: string, width: number, maxLines: number): string[] {
 
 export async function GET(): Promise<Response> {
   const { profile } = await getSiteContent();
+  // Long names get a smaller size so they stay inside the 1200 px card.
+  const nameSize = Math.min(76, Math.floor(1900 / Math.max(profile.name.length, 1)));
   const tagline = wrap(profile.tagline, 40, 3)
     .map((line, i) => `<text x="96" y="${380 + i * 58}" font-size="44" fill="#ffffff" fill-opacity="0.9">${escape(line)}</text>`)
     .join('');
@@ -27,7 +29,7 @@ export async function GET(): Promise<Response> {
     <circle cx="1060" cy="120" r="260" fill="#ffffff" fill-opacity="0.08"/>
     <circle cx="1130" cy="560" r="180" fill="#000000" fill-opacity="0.08"/>
     <g font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">
-      <text x="96" y="270" font-size="76" font-weight="700" fill="#ffffff">${escape(profile.name)}</text>
+      <text x="96" y="270" font-size="${nameSize}" font-weight="700" fill="#ffffff">${escape(profile.name)}</text>
       ${tagline}
     </g>
     <rect x="96" y="300" width="120" height="8" rx="4" fill="#ffffff"/>
