@@ -32,14 +32,15 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built server (`npm start`'s entry, on the pinned Node 24) on a free port with a
- * fresh temp database. `env` adds or overrides settings.
+ * fresh temp database. `env` adds or overrides settings; `options.root` serves another
+ * project copy's build (e.g. a fixture site from tests/support/site-build.ts).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: { root?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
   const child = spawn(nodeBin, ['src/server/main.ts'], {
-    cwd: root,
+    cwd: options.root ?? root,
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { isAmazonLink } from '../../src/lib/disclosure.ts';
+import { REL_SPONSORED } from '../../src/lib/links.ts';
+import { findElements, readMerchantLinks, readPages, type BuiltPage } from '../support/dist.ts';
+import { buildSite, FIXTURE_CONTENT, type SiteBuild } from '../support/site-build.ts';
+
+// The same checks run over the real build (dist/, the demo content) and over a build of the
+// fixture content, which uses every component, a draft and a scheduled post on purpose.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let fixture: SiteBuild;
+
+beforeAll(async () => {
+  fixture = await buildSite(FIXTURE_CONTENT);
+  if (!fixture.ok) throw new Error(`fixture build failed:\n${fixture.output}`);
+});
+afterAll(() => fixture?.cleanup());
+
+const sites = [
+  { name: 'demo build (dist/)', client: () => join(root, 'dist/client'), content: () => join(root, 'content') },
+  { name: 'fixture build', client: () => join(fixture.dir, 'dist/client'), content: () => fixture.contentDir },
+];
+
+const goLinks = (page: BuiltPage) => findElements(page.doc, (el) => el.name === 'a' && /\/go\//.test(el.attribs.href ?? ''));
+const inMain = (page: BuiltPage) => findElements(page.doc, (el) => el.name === 'main')[0];
+const jsonLd = (page: BuiltPage) =>
+  findElements(page.doc, (el) => el.name === 'script' && el.attribs.type === 'application/ld+json').map((s) => JSON.parse(s.children.map((c) => ('data' in c ? c.data : '')).join('')));
+
+describe.each(sites)('$name', (site) => {
+  const pages = () => readPages(site.client());
+
+  test('every affiliate link goes through /go/ with the page as source, a placement and rel="sponsored nofollow noopener"', () => {
+    const merchantUrls = new Set([...readMerchantLinks(site.content()).values()].map((l) => l.url));
+    let count = 0;
+    for (const page of pages()) {
+      for (const a of goLinks(page)) {
+        count++;
+        const url = new URL(a.attribs.href, 'http://site.test');
+        expect(a.attribs.href, page.path).toMatch(/^\/go\/[a-z0-9-]+\?/);
+        expect(a.attribs.rel, page.path).toBe(REL_SPONSORED);
+        expect(a.attribs.target, page.path).toBeUndefined();
+        expect(url.searchParams.get('src'), page.path).toBe(page.path);
+        expect(url.searchParams.get('pos'), page.path).toMatch(/^[a-z]+(-[a-z]+)*:[a-z0-9-]+$/);
+      }
+      const direct = findElements(page.doc, (el) => el.name === 'a' && merchantUrls.has(el.attribs.href));
+      expect(direct.map((a) => a.attribs.href), `${page.path} links a merchant directly`).toEqual([]);
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+
+  test('the disclosure appears before the first /go/ link on exactly the pages that have one, with Amazon wording when an Amazon link is present', () => {
+    const links = readMerchantLinks(site.content());
+    for (const page of pages()) {
+      const first = page.html.indexOf('href="/go/');
+      const disclosures = page.html.split('data-disclosure').length - 1;
+      if (first === -1) {
+        expect(disclosures, `${page.path} has no affiliate link but shows a disclosure`).toBe(0);
+        continue;
+      }
+      expect(disclosures, `${page.path} needs one disclosure`).toBe(1);
+      expect(page.html.indexOf('data-disclosure'), `${page.path}: disclosure must precede the first link`).toBeLessThan(first);
+      const slugs = goLinks(page).map((a) => new URL(a.attribs.href, 'http://site.test').pathname.slice('/go/'.length));
+      const amazon = slugs.some((slug) => isAmazonLink(links.get(slug)!));
+      expect(page.html.includes('data-amazon-disclosure'), `${page.path} Amazon wording`).toBe(amazon);
+    }
+  });
+
+  test('JSON-LD parses: Article on every article, Product on every product (with a Review when rated)', () => {
+    for (const page of pages()) {
+      const data = jsonLd(page);
+      if (page.path.startsWith('/posts/')) {
+        const article = data.find((d) => d['@type'] === 'Article');
+        expect(article?.headline, page.path).toBeTruthy();
+        expect(new Date(article.datePublished).getTime(), page.path).not.toBeNaN();
+      }
+      if (page.path.startsWith('/products/')) {
+        const product = data.find((d) => d['@type'] === 'Product');
+        expect(product?.name, page.path).toBeTruthy();
+        const rated = page.html.includes('class="rating"');
+        expect(product.review?.reviewRating?.ratingValue !== undefined, page.path).toBe(rated);
+      }
+    }
+  });
+
+  test('article pages ship no client JavaScript', () => {
+    const articles = pages().filter((p) => p.path.startsWith('/posts/'));
+    expect(articles.length).toBeGreaterThan(0);
+    for (const page of articles) {
+      const scripts = findElements(page.doc, (el) => el.name === 'script' && el.attribs.type !== 'application/ld+json');
+      expect(scripts.map((s) => s.attribs.src ?? 'inline'), page.path).toEqual([]);
+      expect(page.html, page.path).not.toMatch(/rel="modulepreload"|as="script"|\.js"/);
+    }
+  });
+
+  test('images reserve their size; only the hero loads eagerly, everything else in <main> is lazy', () => {
+    for (const page of pages()) {
+      const main = inMain(page);
+      const images = main ? findElements(main, (el) => el.name === 'img') : [];
+      const eager = images.filter((img) => img.attribs.loading !== 'lazy');
+      for (const img of images) {
+        expect(img.attribs.width && img.attribs.height, `${page.path} ${img.attribs.src}`).toBeTruthy();
+        expect('alt' in img.attribs, `${page.path} ${img.attribs.src} alt`).toBe(true);
+      }
+      expect(eager.length, page.path).toBeLessThanOrEqual(1);
+      for (const img of eager) expect(img.attribs.fetchpriority, page.path).toBe('high');
+      if (page.path.startsWith('/posts/') && page.html.includes('class="hero"')) expect(eager).toHaveLength(1);
+    }
+  });
+
+  test('every page has a canonical URL, Open Graph and Twitter cards with an image', () => {
+    for (const page of pages()) {
+      const meta = (attr: string, value: string) => findElements(page.doc, (el) => el.attribs[attr] === value)[0]?.attribs;
+      const canonical = meta('rel', 'canonical')?.href;
+      if (page.path !== '/404.html') expect(new URL(canonical).pathname, page.path).toBe(page.path);
+      expect(meta('property', 'og:title')?.content, page.path).toBeTruthy();
+      expect(meta('property', 'og:image')?.content, page.path).toMatch(/^https?:\/\/.+\.(png|jpe?g|webp)$/);
+      expect(meta('name', 'twitter:card')?.content, page.path).toBe('summary_large_image');
+    }
+  });
+
+  test('robots.txt keeps /go/ out; the sitemap lists pages but no /go/; the default share image is a 1200×630 PNG', async () => {
+    const robots = readFileSync(join(site.client(), 'robots.txt'), 'utf8');
+    expect(robots).toMatch(/^Disallow: \/go\/$/m);
+    expect(robots).toMatch(/^Disallow: \/stats$/m);
+    expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+    const sitemap = readFileSync(join(site.client(), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).not.toContain('/go/');
+    for (const page of pages().filter((p) => p.path.startsWith('/posts/'))) expect(sitemap).toContain(`${page.path}</loc>`);
+    const meta = await sharp(join(site.client(), 'og-default.png')).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+  });
+});
+
+describe('fixture build: what is public and what the disclosure says', () => {
+  const client = () => join(fixture.dir, 'dist/client');
+  const page = (path: string) => readPages(client()).find((p) => p.path === path)!;
+
+  test('drafts and scheduled posts are left out of pages, tags, the feed and the sitemap', () => {
+    for (const hidden of ['posts/draft', 'posts/future', 'tags/drafts-only', 'tags/future-only']) {
+      expect(existsSync(join(client(), hidden, 'index.html')), hidden).toBe(false);
+    }
+    const rss = readFileSync(join(client(), 'rss.xml'), 'utf8');
+    const sitemap = readFileSync(join(client(), 'sitemap-0.xml'), 'utf8');
+    for (const text of [rss, sitemap, page('/').html]) {
+      expect(text).toContain('/posts/all-components/');
+      expect(text).not.toMatch(/posts\/(draft|future)/);
+    }
+    expect(rss).toContain('<title>Only a shoe</title>');
+  });
+
+  test('components shown as code render no link and need no disclosure', () => {
+    const html = page('/posts/pros-cons-only/').html;
+    expect(html).not.toContain('/go/');
+    expect(html).not.toContain('data-disclosure');
+    expect(html).toContain('&lt;BuyButton link=&quot;alpha-amazon&quot; /&gt;');
+  });
+
+  test('a non-Amazon link gets the disclosure without the Amazon sentence; an Amazon one gets both', () => {
+    expect(page('/posts/no-amazon/').html).toContain('data-disclosure');
+    expect(page('/posts/no-amazon/').html).not.toContain('Fixture Amazon sentence');
+    expect(page('/posts/all-components/').html).toContain('Fixture Amazon sentence');
+  });
+
+  test('a product page lists every merchant and the articles that recommend it', () => {
+    const alpha = page('/products/alpha-paddle/');
+    expect(goLinks(alpha).map((a) => a.attribs.href)).toEqual([
+      '/go/alpha-amazon?src=%2Fproducts%2Falpha-paddle%2F&pos=product-page%3A1',
+      '/go/alpha-direct?src=%2Fproducts%2Falpha-paddle%2F&pos=product-page%3A2',
+    ]);
+    expect(alpha.html).toContain('href="/posts/all-components/"');
+    expect(alpha.html).toContain('href="/posts/pros-cons-only/"');
+    expect(alpha.html).not.toContain('href="/posts/draft/"');
+    expect(page('/products/bravo-shoe/').html).toContain('href="/posts/no-amazon/"');
+  });
+});
