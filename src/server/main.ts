@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getSharedDb, migrateDb } from '../../db/client.ts';
 import { parseSettings } from '../lib/settings.ts';
+import { ensureMailWorker, stopMailWorker } from '../lib/mail-worker.ts';
+import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -15,6 +17,8 @@ if (!existsSync(entry)) {
 const settings = parseSettings(process.env);
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
 await migrateDb(db);
+// Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
+ensureMailWorker(db, settings);
 
 // The adapter would otherwise start its own server on import.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -22,7 +26,16 @@ const { handler: astroHandler } = (await import(entry)) as {
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
 };
 
-const server = http.createServer((req, res) => astroHandler(req, res));
+const server = http.createServer(async (req, res) => {
+  try {
+    if (await handleUnsubscribePost(req, res, db)) return;
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
+    return;
+  }
+  astroHandler(req, res);
+});
 server.keepAliveTimeout = 65_000;
 server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);
@@ -33,7 +46,8 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing open requests…`);
-  server.close(() => {
+  server.close(async () => {
+    await stopMailWorker();
     db.$client.close();
     process.exit(0);
   });
