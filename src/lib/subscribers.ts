@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
@@ -101,13 +101,14 @@ export async function resubscribeSubscriber(db: Db, id: number, now = Date.now()
 }
 
 /**
- * Deletes a subscriber's data (GDPR erasure): the row and every queued or sent email to
- * them. Returns whether anyone was deleted.
+ * Deletes a subscriber's data (GDPR erasure): every row for the address, compared without
+ * case, and every queued or sent email to them. Returns how many subscribers were deleted.
  */
-export async function deleteSubscriber(db: Db, email: string): Promise<boolean> {
-  const found = await findSubscriberByEmail(db, email);
-  await db.delete(emailQueue).where(or(eq(emailQueue.toAddress, email), found ? eq(emailQueue.subscriberId, found.id) : isNull(emailQueue.id)));
-  if (!found) return false;
-  await db.delete(subscribers).where(eq(subscribers.id, found.id));
-  return true;
+export async function deleteSubscriber(db: Db, email: string): Promise<number> {
+  const same = (column: typeof subscribers.email | typeof emailQueue.toAddress) => sql`lower(${column}) = ${email.toLowerCase()}`;
+  const found = await db.select({ id: subscribers.id }).from(subscribers).where(same(subscribers.email));
+  const ids = found.map((f) => f.id);
+  await db.delete(emailQueue).where(or(same(emailQueue.toAddress), ids.length ? inArray(emailQueue.subscriberId, ids) : undefined));
+  if (ids.length) await db.delete(subscribers).where(inArray(subscribers.id, ids));
+  return ids.length;
 }
