@@ -12,7 +12,7 @@ export async function parseFormBytes(bytes: Uint8Array, contentType: string): Pr
     return { ok: false, status: 415, message: 'Please send the form as a normal web form.' };
   }
   try {
-    const data = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    const data = await new Response(Buffer.from(bytes), { headers: { 'content-type': contentType } }).formData();
     const form = new URLSearchParams();
     for (const [name, value] of data) if (typeof value === 'string') form.append(name, value);
     return { ok: true, form };
