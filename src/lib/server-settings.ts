@@ -18,7 +18,10 @@ export function getSettings(): Settings {
     {
       PORT: process.env.PORT,
       HOST: process.env.HOST,
-      SITE_URL,
+      PERCH_DATA_DIR: process.env.PERCH_DATA_DIR,
+      // Public astro:env values are inlined at build time; the public URL must follow the
+      // environment the server runs in (links in emails), so read it at run time first.
+      SITE_URL: process.env.SITE_URL ?? SITE_URL,
       DATABASE_URL,
       DATABASE_AUTH_TOKEN,
       RESEND_API_KEY,

@@ -15,6 +15,8 @@ export interface Settings {
   emailFrom?: string;
   statsPassword?: string;
   postbackSecret?: string;
+  /** Folder for files the app writes (the mail outbox); PERCH_DATA_DIR, default `.data`. */
+  dataDir: string;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -36,5 +38,6 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     emailFrom: blank(env.EMAIL_FROM),
     statsPassword: blank(env.STATS_PASSWORD),
     postbackSecret: blank(env.POSTBACK_SECRET),
+    dataDir: blank(env.PERCH_DATA_DIR) ?? '.data',
   };
 }

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { getSharedDb, migrateDb } from '../../db/client.ts';
 import { parseSettings } from '../lib/settings.ts';
 import { createClickRecorder } from '../lib/clicks.ts';
+import { ensureMailWorker, stopMailWorker } from '../lib/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../lib/unsaved-clicks.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
+import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -17,7 +19,7 @@ if (!existsSync(entry)) {
 }
 
 const settings = parseSettings(process.env);
-const dataDir = process.env.PERCH_DATA_DIR || '.data';
+const { dataDir } = settings;
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
 // A database that is down at start must not take the redirects down with it: serve anyway,
 // keep clicks in memory and let the recorder migrate once the database answers.
@@ -31,6 +33,8 @@ if (migrated) {
 }
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db) });
 const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
+// Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
+ensureMailWorker(db, settings);
 
 // The adapter would otherwise start its own server on import.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -44,7 +48,14 @@ const server = http.createServer((req, res) => {
   if (stopping) res.setHeader('Connection', 'close');
   if (handleGo(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
-  astroHandler(req, res);
+  // One-click unsubscribe posts come from mail servers without an Origin header.
+  handleUnsubscribePost(req, res, db).then(
+    (handled) => handled || astroHandler(req, res),
+    (error: Error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
+    },
+  );
 });
 server.keepAliveTimeout = 65_000;
 server.listen(settings.port, settings.host, () => {
@@ -56,6 +67,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: finishing open requests…`);
   server.close(async () => {
+    await stopMailWorker();
     const unsaved = await recorder.stop();
     const file = saveUnsavedClicks(dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);

@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Db } from '../../db/client.ts';
+import { getSigningKey } from '../lib/email-tokens.ts';
+import { collectBody, parseFormBytes } from '../lib/form-body.ts';
+import { answerUnsubscribePost } from '../lib/unsubscribe.ts';
+
+const PATH = '/subscribe/unsubscribe';
+
+/**
+ * Answers POSTs to the unsubscribe link before Astro sees them. Mail apps send RFC 8058
+ * one-click posts server to server, without an Origin header, and Astro's checkOrigin would
+ * refuse them with 403; the signed token is what authorises the request here. Returns
+ * false for every other request, which then goes to Astro.
+ */
+export async function handleUnsubscribePost(req: IncomingMessage, res: ServerResponse, db: Db): Promise<boolean> {
+  if (req.method !== 'POST') return false;
+  const url = new URL(req.url ?? '/', 'http://local');
+  if (url.pathname !== PATH && url.pathname !== `${PATH}/`) return false;
+  const bytes = await collectBody(req, 8 * 1024);
+  const parsed = bytes ? await parseFormBytes(bytes, req.headers['content-type'] ?? '') : null;
+  if (!parsed || !parsed.ok) {
+    res.writeHead(parsed ? parsed.status : 413, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(parsed ? parsed.message : 'That form was too large to accept.');
+    return true;
+  }
+  const answer = await answerUnsubscribePost(db, await getSigningKey(db), url.searchParams.get('t'), parsed.form);
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' };
+  if (answer.location) headers.location = answer.location;
+  res.writeHead(answer.status, headers);
+  res.end(answer.text ?? '');
+  return true;
+}

@@ -1,0 +1,189 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDb, type Db } from '../../db/client.ts';
+import { emailQueue } from '../../db/schema/email.ts';
+import { subscribers } from '../../db/schema/subscribers.ts';
+import { linkIn, mailTo, postForm, readOutbox, signupFields, waitFor } from '../support/email.ts';
+import { startFakeResend, type FakeResend } from '../support/fake-resend.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+describe('signup over HTTP, sending through Resend', () => {
+  let resend: FakeResend;
+  let server: RunningServer;
+  let db: Db;
+  beforeAll(async () => {
+    resend = await startFakeResend();
+    server = await startServer({ RESEND_API_KEY: resend.apiKey, RESEND_BASE_URL: resend.url, EMAIL_FROM: 'maya@kitchenline.example' });
+    db = createDb(server.databaseUrl);
+  });
+  afterAll(async () => {
+    db.$client.close();
+    await server.stop();
+    await resend.close();
+  });
+  const subscribe = (fields: Record<string, string>, headers?: Record<string, string>) => postForm(`${server.url}/subscribe/`, fields, headers);
+  const statusOf = async (email: string) => (await db.select().from(subscribers).where(eq(subscribers.email, email)))[0]?.status;
+
+  test.each([
+    ['a malformed address', signupFields('maya@'), 400, /doesn’t look like an email address/],
+    ['an address with a header injection', signupFields('maya@example.com\r\nBcc: everyone@example.com'), 400, /without line breaks/],
+    ['a name with a header injection', signupFields('maya@example.com', { first_name: 'Maya\r\nBcc: x@example.com' }), 400, /line breaks/],
+    ['an overlong address', signupFields(`${'m'.repeat(260)}@example.com`), 400, /too long/],
+    ['a filled honeypot', signupFields('maya@example.com', { website: 'https://spam.example' }), 400, /could not be accepted/],
+    ['a form sent too fast', signupFields('maya@example.com', { rendered_at: 'just now' }), 400, /quicker than a person/],
+    ['an oversized form', signupFields('maya@example.com', { first_name: 'x'.repeat(20_000) }), 413, /too large/],
+  ])('refuses %s with a message a person understands, stores nothing and sends nothing', async (_, fields, status, message) => {
+    // Timestamps are made when the test runs, not when the table is built.
+    const response = await subscribe(fields.rendered_at === 'just now' ? { ...fields, rendered_at: String(Date.now() - 300) } : fields);
+    expect(response.status).toBe(status);
+    const html = await response.text();
+    expect(html).toMatch(message);
+    expect(await db.select().from(subscribers)).toHaveLength(0);
+    expect(resend.requests).toHaveLength(0);
+  });
+
+  test('a refused form comes back with the error next to the field and the input kept', async () => {
+    const html = await (await subscribe(signupFields('maya@example', { first_name: 'Maya' }))).text();
+    expect(html).toMatch(/<input[^>]*name="email"[^>]*value="maya@example"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/id="signup-article-end-email-error"[^>]*>That doesn’t look like an email address/);
+    expect(html).toMatch(/name="first_name"[^>]*value="Maya"/);
+    expect(html).toContain('name="source" value="/posts/test/"');
+  });
+
+  test('the JSON endpoint answers the same refusals as JSON', async () => {
+    const response = await postForm(`${server.url}/api/subscribe`, signupFields('nope'), { accept: 'application/json' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ ok: false, errors: { email: expect.stringMatching(/doesn’t look like an email/) } });
+  });
+
+  test('a POST from another site is refused by the origin check', async () => {
+    const response = await subscribe(signupFields('maya@example.com'), { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+
+  test('signing up twice looks the same and sends one confirmation, with the unsubscribe headers', async () => {
+    const first = await subscribe(signupFields('twice@Example.com', { first_name: 'Tia' }));
+    const second = await subscribe(signupFields('twice@example.COM'));
+    for (const r of [first, second]) {
+      expect(r.status).toBe(303);
+      expect(r.headers.get('location')).toBe('/subscribe/thanks/');
+    }
+    const [mail] = await resend.waitForEmails(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailTo(resend.emails, 'twice@example.com')).toHaveLength(1);
+    expect(mail).toMatchObject({ from: '"Maya at Kitchen Line" <maya@kitchenline.example>', subject: 'Confirm your subscription to Maya at Kitchen Line' });
+    const unsubscribe = linkIn(mail!.html!, '/subscribe/unsubscribe?t=');
+    expect(unsubscribe.startsWith(`${server.url}/subscribe/unsubscribe?t=`)).toBe(true);
+    expect(mail!.headers).toEqual({ 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mail!.text).toContain('/subscribe/confirm?t=');
+    const [row] = await db.select().from(subscribers).where(eq(subscribers.email, 'twice@example.com'));
+    expect(row).toMatchObject({ status: 'pending', firstName: 'Tia', source: 'form:/posts/test/#article-end' });
+  });
+
+  test('mail scanners fetching the confirmation link confirm nobody; the button does', async () => {
+    await subscribe(signupFields('scanned@example.com'));
+    const mail = await waitFor(() => mailTo(resend.emails, 'scanned@example.com')[0]);
+    const link = linkIn(mail.html!, '/subscribe/confirm?t=');
+    for (const agent of ['Mozilla/5.0 (compatible; Barracuda Sentinel)', 'Microsoft Office/16.0 SafeLinks', 'Mozilla/5.0 (iPhone) Mobile Safari']) {
+      const page = await fetch(link, { headers: { 'user-agent': agent } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Yes, subscribe me');
+    }
+    expect((await fetch(link, { method: 'HEAD' })).status).toBeLessThan(500);
+    expect(await statusOf('scanned@example.com')).toBe('pending');
+
+    const token = new URL(link).searchParams.get('t')!;
+    const confirm = await postForm(link, { t: token });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get('location')).toBe('/subscribe/confirmed/');
+    expect(await statusOf('scanned@example.com')).toBe('confirmed');
+    await postForm(link, { t: token });
+    await waitFor(() => mailTo(resend.emails, 'scanned@example.com').length === 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailTo(resend.emails, 'scanned@example.com').map((m) => m.subject)).toEqual([
+      'Confirm your subscription to Maya at Kitchen Line',
+      'Welcome to Maya at Kitchen Line’s list',
+    ]);
+    expect(mailTo(resend.emails, 'scanned@example.com')[1]!.html).toContain(`${server.url}/downloads/paddle-checklist.pdf`);
+  });
+
+  test('a tampered or foreign confirmation link is refused without changing anything', async () => {
+    await subscribe(signupFields('tamper@example.com'));
+    const mail = await waitFor(() => mailTo(resend.emails, 'tamper@example.com')[0]);
+    const link = new URL(linkIn(mail.html!, '/subscribe/confirm?t='));
+    const token = link.searchParams.get('t')!;
+    const forged = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
+    expect((await fetch(`${server.url}/subscribe/confirm?t=${forged}`)).status).toBe(400);
+    expect((await postForm(`${server.url}/subscribe/confirm?t=${forged}`, { t: forged })).status).toBe(400);
+    expect((await fetch(`${server.url}/subscribe/confirm?t=garbage`)).status).toBe(400);
+    expect(await statusOf('tamper@example.com')).toBe('pending');
+  });
+
+  test('one-click unsubscribe: a POST without Origin (as mail apps send it) unsubscribes and answers 200', async () => {
+    await subscribe(signupFields('oneclick@example.com'));
+    const mail = await waitFor(() => mailTo(resend.emails, 'oneclick@example.com')[0]);
+    const url = mail.headers!['List-Unsubscribe']!.slice(1, -1);
+    const body = new FormData();
+    body.set('List-Unsubscribe', 'One-Click');
+    const response = await fetch(url, { method: 'POST', body });
+    expect(response.status).toBe(200);
+    expect(await statusOf('oneclick@example.com')).toBe('unsubscribed');
+    const forged = url.slice(0, -2) + (url.endsWith('xx') ? 'yy' : 'xx');
+    const refused = await fetch(forged, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(refused.status).toBe(400);
+  });
+
+  test('Resend answering 500 then 429: the signup is kept at once and the mail arrives once, later', async () => {
+    resend.failNext(1, { status: 500 });
+    resend.failNext(1, { status: 429, retryAfter: 1 });
+    const before = resend.requests.length;
+    const response = await subscribe(signupFields('flaky@example.com'));
+    expect(response.status).toBe(303);
+    expect(await statusOf('flaky@example.com')).toBe('pending');
+    const mail = await waitFor(() => mailTo(resend.emails, 'flaky@example.com')[0], 20_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailTo(resend.emails, 'flaky@example.com')).toEqual([mail]);
+    const attempts = resend.requests.slice(before).map((r) => r.status);
+    expect(attempts).toEqual([500, 429, 200]);
+    const keys = new Set(resend.requests.slice(before).map((r) => r.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+    const [row] = await db.select().from(emailQueue).where(eq(emailQueue.toAddress, 'flaky@example.com'));
+    expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+});
+
+describe('rate limits', () => {
+  let server: RunningServer;
+  beforeAll(async () => (server = await startServer()));
+  afterAll(async () => void (await server.stop()));
+
+  test('one network gets 10 signups per 10 minutes, then a 429 saying when to retry', async () => {
+    for (let i = 0; i < 10; i++) expect((await postForm(`${server.url}/subscribe/`, signupFields(`person${i}@example.com`))).status).toBe(303);
+    const refused = await postForm(`${server.url}/subscribe/`, signupFields('person10@example.com'));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(await refused.text()).toMatch(/Too many sign-ups from here just now\. Please try again in 10 minutes/);
+    const db = createDb(server.databaseUrl);
+    try {
+      expect(await db.select().from(subscribers)).toHaveLength(10);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe('without RESEND_API_KEY', () => {
+  let server: RunningServer;
+  beforeAll(async () => (server = await startServer()));
+  afterAll(async () => void (await server.stop()));
+
+  test('mail goes to the local outbox, with links to the public site URL', async () => {
+    expect((await postForm(`${server.url}/subscribe/`, signupFields('outbox@example.com'))).status).toBe(303);
+    const [file] = await waitFor(() => readOutbox(server.dataDir).length > 0 && readOutbox(server.dataDir));
+    expect(file!.name).toMatch(/confirmation\.html$/);
+    const link = linkIn(file!.html, '/subscribe/confirm?t=');
+    expect(link.startsWith(`${server.url}/subscribe/confirm?t=`)).toBe(true);
+    expect((await postForm(link, { t: new URL(link).searchParams.get('t')! })).status).toBe(303);
+    await waitFor(() => readOutbox(server.dataDir).some((f) => f.name.endsWith('welcome.html')));
+  });
+});
