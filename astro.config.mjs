@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+import bioAsHome from './src/integrations/bio-as-home.mjs';
 
 const port = Number(process.env.PORT ?? 4321);
 
@@ -16,6 +17,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
+    bioAsHome(),
     sitemap({ filter: (page) => !/\/(go|stats|api|subscribe\/(confirm|unsubscribe))\b/.test(new URL(page).pathname) }),
   ],
   // Content collections must be visible to vitest (astro issue 12836).

@@ -251,6 +251,8 @@ describe('/links/ budgets', () => {
         await page.waitForSelector('astro-island:not([ssr])');
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('a, button, input:not([type=hidden]):not([type=checkbox]), label.consent')]
+            // The signup form's honeypot is hidden from people (aria-hidden, off-screen).
+            .filter((el) => !el.closest('[aria-hidden="true"]'))
             .map((el) => ({ el, box: el.getBoundingClientRect() }))
             .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
             .map(({ el, box }) => `${el.outerHTML.slice(0, 80)} ${Math.round(box.width)}×${Math.round(box.height)}`),
