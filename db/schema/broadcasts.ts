@@ -23,7 +23,9 @@ export const broadcasts = sqliteTable('broadcasts', {
 
 /**
  * The frozen recipient list and the per-recipient send log. A batch's rows move
- * queued → sending (written before the API call) → sent (written after it).
+ * queued → sending (written before the API call) → sent (written after it); `skipped` when
+ * the subscriber left or was suppressed before their batch went out, `failed` when Resend
+ * refused that one address.
  */
 export const broadcastRecipients = sqliteTable(
   'broadcast_recipients',
@@ -36,7 +38,7 @@ export const broadcastRecipients = sqliteTable(
     email: text('email').notNull(),
     /** Batch number fixed at freeze time, so a retried batch has the same contents and key. */
     batch: integer('batch').notNull(),
-    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull(),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'skipped', 'failed'] }).notNull(),
     /** Resend's email id, when the API returned one. */
     messageId: text('message_id'),
     attemptedAt: integer('attempted_at', { mode: 'timestamp_ms' }),

@@ -121,6 +121,7 @@ export function ComparisonTable({ ids, attributes, position = 1 }: { ids: string
   const { products: all } = useNewsletter();
   const products = ids.map((id) => findProduct(all, 'ComparisonTable', id));
   const href = useGoHref();
+  const { accent } = useNewsletter();
   const cell = { borderBottom: '1px solid #e4e4e7', padding: '8px', fontSize: '14px', textAlign: 'left' as const };
   return (
     <Section style={{ margin: '16px 0' }}>
@@ -148,7 +149,7 @@ export function ComparisonTable({ ids, attributes, position = 1 }: { ids: string
             <td style={cell} />
             {products.map((p, i) => (
               <td key={ids[i]} style={cell}>
-                <Link href={href(p.links[0]!.slug, `comparison-table:${position}`)} rel={REL_SPONSORED}>
+                <Link href={href(p.links[0]!.slug, `comparison-table:${position}`)} rel={REL_SPONSORED} style={{ color: accent, fontWeight: 600 }}>
                   {p.links[0]!.merchant}
                 </Link>
               </td>
