@@ -51,7 +51,7 @@ export async function sendBroadcast(db: Db, broadcast: Broadcast, options: SendO
   onProgress?.(progress());
 
   const pacer = createPacer(ratePerSecond);
-  const state: { stop?: string } = {};
+  const state: { stop?: string; serial: Serial } = { serial: createSerial() };
   const inFlight = new Set<Promise<void>>();
   for (const batch of batches) {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
@@ -78,21 +78,22 @@ async function sendBatchOnce(
   batch: number,
   pacer: ReturnType<typeof createPacer>,
   { sendBatch, unsubscribeFor, maxErrorRetries = 5 }: SendOptions,
-  state: { stop?: string },
+  state: { stop?: string; serial: Serial },
 ): Promise<BatchResult[]> {
-  await pacer.wait();
   if (state.stop) return [];
-  const { recipients, skipped } = await claimBatch(db, broadcast.id, batch);
+  const { recipients, skipped } = await state.serial(() => claimBatch(db, broadcast.id, batch));
   const skips: BatchResult[] = Array.from({ length: skipped }, () => ({ skipped: true }));
   if (!recipients.length) return skips;
   const emails = recipients.map((r) => personalise(broadcast, r, unsubscribeFor));
   const key = idempotencyKey(broadcast, batch, recipients);
+  // Claimed and built first, so the paced moment is the API call itself, not the DB write.
+  await pacer.wait();
   for (let errors = 0; ; ) {
     const outcome = await sendBatch(emails, key);
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') {
       const failed = new Map(outcome.kind === 'sent' ? outcome.errors.map((e) => [e.index, e.message]) : []);
       const results = recipients.map((r, i) => ({ subscriberId: r.subscriberId, messageId: outcome.kind === 'sent' ? outcome.ids[i] : undefined, error: failed.get(i) }));
-      await recordBatch(db, broadcast.id, results);
+      await state.serial(() => recordBatch(db, broadcast.id, results));
       return [...skips, ...results];
     }
     if (outcome.kind === 'refused') {
@@ -109,6 +110,21 @@ async function sendBatchOnce(
     await sleep(wait);
     await pacer.wait();
   }
+}
+
+type Serial = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs DB writes one at a time: libSQL gives each interactive transaction its own
+ * connection, and two of them writing at once fail with SQLITE_BUSY instead of waiting.
+ */
+function createSerial(): Serial {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 /** One recipient's copy: their own unsubscribe link in the body and the RFC 8058 headers. */

@@ -44,9 +44,10 @@ export async function freezeBroadcast(db: Db, input: FreezeInput, now = new Date
       .values({ ...input, status: 'sending', recipientCount: 0, createdAt: now })
       .returning();
     const id = created!.id;
+    // libSQL binds JS numbers as REAL: the CAST keeps the division an integer one.
     await tx.run(sql`
       INSERT INTO broadcast_recipients (broadcast_id, subscriber_id, email, batch, status)
-      SELECT ${id}, id, email, (ROW_NUMBER() OVER (ORDER BY id) - 1) / ${input.batchSize}, 'queued'
+      SELECT ${id}, id, email, (ROW_NUMBER() OVER (ORDER BY id) - 1) / CAST(${input.batchSize} AS INTEGER), 'queued'
       FROM subscribers WHERE status = 'confirmed' AND suppressed_at IS NULL`);
     const [{ n }] = (await tx.select({ n: count() }).from(broadcastRecipients).where(eq(broadcastRecipients.broadcastId, id))) as [{ n: number }];
     const [frozen] = await tx.update(broadcasts).set({ recipientCount: n }).where(eq(broadcasts.id, id)).returning();

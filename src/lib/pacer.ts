@@ -16,9 +16,10 @@ export function createPacer(perSecond: number, now: () => number = Date.now): Pa
   let next = 0;
   return {
     async wait() {
-      const slot = Math.max(now(), next);
-      next = slot + interval;
-      if (slot > now()) await sleep(slot - now());
+      // Re-check after sleeping: a timer that fires late must not shorten the next gap,
+      // and other waiters may have taken the slot meanwhile.
+      for (let t = now(); t < next; t = now()) await sleep(next - t);
+      next = now() + interval;
     },
     pause(ms) {
       next = Math.max(next, now() + ms);
