@@ -4,8 +4,6 @@ import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
 import { listNewsletters } from '../lib/newsletter-content.ts';
 import { parseSettings } from '../lib/settings.ts';
-import { runPreview, runTest } from './email-preview.ts';
-import { runResume, runSend, runStatus } from './email-send.ts';
 
 const HELP = `Usage: npm run email -- <command> <name> [options]
 
@@ -89,6 +87,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const ctx: CliContext = { settings, contentDir, dataDir, options: { to: parsed.values.to, yes: parsed.values.yes, rate, batchSize } };
+  // Loaded on demand: rendering pulls in MDX and react-email, which --help does not need.
+  const { runPreview, runTest } = await import('./email-preview.ts');
+  const { runResume, runSend, runStatus } = await import('./email-send.ts');
   if (command === 'preview') return runPreview(ctx, name);
 
   const db = createDb(settings.databaseUrl, settings.databaseAuthToken);
