@@ -37,6 +37,7 @@ export default defineConfig({
       EMAIL_FROM: envField.string({ context: 'server', access: 'secret', optional: true }),
       STATS_PASSWORD: envField.string({ context: 'server', access: 'secret', optional: true }),
       POSTBACK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      RESEND_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
     },
   },
 });

@@ -8,6 +8,7 @@ import {
   EMAIL_FROM,
   STATS_PASSWORD,
   POSTBACK_SECRET,
+  RESEND_WEBHOOK_SECRET,
 } from 'astro:env/server';
 import { getSharedDb, type Db } from '../../db/client.ts';
 import { parseSettings, type Settings } from './settings.ts';
@@ -29,6 +30,7 @@ export function getSettings(): Settings {
       EMAIL_FROM,
       STATS_PASSWORD,
       POSTBACK_SECRET,
+      RESEND_WEBHOOK_SECRET,
     },
     import.meta.env.SITE,
   );

@@ -17,11 +17,17 @@ export interface Settings {
   postbackSecret?: string;
   /** Folder for files the app writes (the mail outbox); PERCH_DATA_DIR, default `.data`. */
   dataDir: string;
+  /** Signing secret of Resend's webhook (`whsec_…`); the webhook endpoint is off without it. */
+  resendWebhookSecret?: string;
+  /** Requests per second a broadcast may make to Resend (NaN when the value is not a number). */
+  resendRateLimit: number;
 }
 
 export type EnvSource = Record<string, string | undefined>;
 
 const DEFAULT_DATABASE_URL = 'file:.data/perch.db';
+/** Resend's default API rate limit per team. */
+const DEFAULT_RESEND_RATE_LIMIT = 2;
 
 export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
   const port = Number(env.PORT || 4321);
@@ -39,5 +45,7 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     statsPassword: blank(env.STATS_PASSWORD),
     postbackSecret: blank(env.POSTBACK_SECRET),
     dataDir: blank(env.PERCH_DATA_DIR) ?? '.data',
+    resendWebhookSecret: blank(env.RESEND_WEBHOOK_SECRET),
+    resendRateLimit: Number(blank(env.RESEND_RATE_LIMIT) ?? DEFAULT_RESEND_RATE_LIMIT),
   };
 }

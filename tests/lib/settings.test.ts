@@ -9,6 +9,15 @@ describe('parseSettings', () => {
     expect(s.siteUrl).toBe('http://localhost:4321');
     expect(s.databaseUrl).toBe('file:.data/perch.db');
     expect(s.resendApiKey).toBeUndefined();
+    expect(s.resendWebhookSecret).toBeUndefined();
+    expect(s.resendRateLimit).toBe(2);
+  });
+
+  test('reads the webhook secret and the broadcast rate limit', () => {
+    const s = parseSettings({ RESEND_WEBHOOK_SECRET: 'whsec_abc', RESEND_RATE_LIMIT: '10' });
+    expect(s.resendWebhookSecret).toBe('whsec_abc');
+    expect(s.resendRateLimit).toBe(10);
+    expect(parseSettings({ RESEND_RATE_LIMIT: 'fast' }).resendRateLimit).toBeNaN();
   });
 
   test('honours the environment and trims a trailing slash from SITE_URL', () => {

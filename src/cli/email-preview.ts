@@ -1,0 +1,82 @@
+// `preview` and `test`: look at a newsletter before the list does.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { Resend } from 'resend';
+import type { Db } from '../../db/client.ts';
+import { subscribers } from '../../db/schema/subscribers.ts';
+import { renderNewsletter, UNSUBSCRIBE_PLACEHOLDER, type RenderedNewsletter } from '../emails/render-newsletter.tsx';
+import { writeToOutbox } from '../lib/broadcast-outbox.ts';
+import { createSignedUnsubscribe } from '../lib/broadcast-unsubscribe.ts';
+import type { OutgoingEmail } from '../lib/resend-batch.ts';
+import type { CliContext } from './email.ts';
+
+/** Renders the newsletter or prints why it cannot be rendered. */
+export async function renderOrExplain(ctx: CliContext, name: string): Promise<RenderedNewsletter | undefined> {
+  const rendered = await renderNewsletter({ contentDir: ctx.contentDir, name, siteUrl: ctx.settings.siteUrl });
+  if (rendered.ok) return rendered.value;
+  console.error(rendered.message);
+  return undefined;
+}
+
+/** EMAIL_FROM with the profile's sender name when it has none ("Maya <maya@x>"). */
+export function senderFor(ctx: CliContext, senderName: string): string | undefined {
+  const from = ctx.settings.emailFrom;
+  if (!from) return undefined;
+  return from.includes('<') ? from : `"${senderName.replace(/"/g, '')}" <${from}>`;
+}
+
+export async function runPreview(ctx: CliContext, name: string): Promise<number> {
+  const email = await renderOrExplain(ctx, name);
+  if (!email) return 1;
+  const folder = resolve(ctx.dataDir, 'preview');
+  mkdirSync(folder, { recursive: true });
+  const html = join(folder, `${name}.html`);
+  const text = join(folder, `${name}.txt`);
+  writeFileSync(html, email.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, '#unsubscribe-link-goes-here'));
+  writeFileSync(text, `Subject: ${email.subject}\n\n${email.text}`);
+  console.log(`Subject: ${email.subject}\nHTML:    ${html}\nText:    ${text}`);
+  return 0;
+}
+
+const ADDRESS = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
+
+export async function runTest(ctx: CliContext, db: Db, name: string): Promise<number> {
+  const to = ctx.options.to?.trim();
+  if (!to || !ADDRESS.test(to)) {
+    console.error(`Give the address to send the test to: npm run email -- test ${name} --to you@example.com${to ? ` ("${to}" is not an email address)` : ''}`);
+    return 2;
+  }
+  const email = await renderOrExplain(ctx, name);
+  if (!email) return 1;
+  // A subscriber testing on their own address gets their real link; anyone else a plain one.
+  const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.email, to));
+  const link = subscriber
+    ? (await createSignedUnsubscribe(db, ctx.settings.siteUrl))(subscriber)
+    : { url: `${ctx.settings.siteUrl}/subscribe/unsubscribe`, headers: {} };
+  const message: OutgoingEmail = {
+    from: senderFor(ctx, email.senderName) ?? `"${email.senderName}" <newsletter@${new URL(ctx.settings.siteUrl).hostname}>`,
+    to,
+    subject: `[Test] ${email.subject}`,
+    html: email.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url.replaceAll('&', '&amp;')),
+    text: email.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url),
+    headers: link.headers,
+  };
+  if (!ctx.settings.resendApiKey) {
+    const files = writeToOutbox(ctx.dataDir, `${name}-test`, message);
+    console.log(`No RESEND_API_KEY set, so the test went to the local outbox:\n  ${resolve(files.eml)}\n  ${resolve(files.html)}`);
+    return 0;
+  }
+  if (!ctx.settings.emailFrom) {
+    console.error('Set EMAIL_FROM to a sender address on a domain verified in Resend, e.g. EMAIL_FROM="maya@kitchenline.example".');
+    return 1;
+  }
+  const resend = new Resend(ctx.settings.resendApiKey, ctx.settings.resendBaseUrl ? { baseUrl: ctx.settings.resendBaseUrl } : undefined);
+  const { data, error } = await resend.emails.send({ ...message, to: [to] });
+  if (error) {
+    console.error(`Resend refused the test email: ${error.message}`);
+    return 1;
+  }
+  console.log(`Test email sent to ${to} (Resend id ${data.id}).`);
+  return 0;
+}
