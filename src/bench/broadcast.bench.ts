@@ -10,7 +10,7 @@ import { startFakeResendBatch } from '../../tests/support/fake-resend-batch.ts';
 import { seedSubscribers } from '../../tests/support/seed-subscribers.ts';
 import { renderNewsletter } from '../emails/render-newsletter.tsx';
 import { sendBroadcast } from '../lib/broadcast-send.ts';
-import { createSignedUnsubscribe } from '../lib/broadcast-unsubscribe.ts';
+import { createUnsubscribeFor } from '../lib/email-links.ts';
 import { freezeBroadcast } from '../lib/broadcasts.ts';
 import { createResendBatchSender } from '../lib/resend-batch.ts';
 
@@ -43,7 +43,7 @@ export default async function benchBroadcast(): Promise<boolean> {
     t = performance.now();
     const result = await sendBroadcast(db, broadcast, {
       sendBatch: createResendBatchSender(fake.apiKey, fake.url),
-      unsubscribeFor: await createSignedUnsubscribe(db, 'https://maya.example'),
+      unsubscribeFor: await createUnsubscribeFor(db, 'https://maya.example'),
       ratePerSecond: RATE,
     });
     const wall = (performance.now() - t) / 1000;

@@ -6,8 +6,8 @@ import { Resend } from 'resend';
 import type { Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { renderNewsletter, UNSUBSCRIBE_PLACEHOLDER, type RenderedNewsletter } from '../emails/render-newsletter.tsx';
-import { writeToOutbox } from '../lib/broadcast-outbox.ts';
-import { createSignedUnsubscribe } from '../lib/broadcast-unsubscribe.ts';
+import { writeToOutbox } from '../lib/outbox.ts';
+import { createUnsubscribeFor } from '../lib/email-links.ts';
 import type { OutgoingEmail } from '../lib/resend-batch.ts';
 import type { CliContext } from './email.ts';
 
@@ -52,7 +52,7 @@ export async function runTest(ctx: CliContext, db: Db, name: string): Promise<nu
   // A subscriber testing on their own address gets their real link; anyone else a plain one.
   const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.email, to));
   const link = subscriber
-    ? (await createSignedUnsubscribe(db, ctx.settings.siteUrl))(subscriber)
+    ? (await createUnsubscribeFor(db, ctx.settings.siteUrl))(subscriber)
     : { url: `${ctx.settings.siteUrl}/subscribe/unsubscribe`, headers: {} };
   const message: OutgoingEmail = {
     from: senderFor(ctx, email.senderName) ?? `"${email.senderName}" <newsletter@${new URL(ctx.settings.siteUrl).hostname}>`,
@@ -63,7 +63,7 @@ export async function runTest(ctx: CliContext, db: Db, name: string): Promise<nu
     headers: link.headers,
   };
   if (!ctx.settings.resendApiKey) {
-    const files = writeToOutbox(ctx.dataDir, `${name}-test`, message);
+    const files = await writeToOutbox(ctx.dataDir, `${name}-test`, { ...message, date: new Date() });
     console.log(`No RESEND_API_KEY set, so the test went to the local outbox:\n  ${resolve(files.eml)}\n  ${resolve(files.html)}`);
     return 0;
   }

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Db } from '../../db/client.ts';
 import { sendBroadcast } from '../lib/broadcast-send.ts';
-import { createSignedUnsubscribe } from '../lib/broadcast-unsubscribe.ts';
+import { createUnsubscribeFor } from '../lib/email-links.ts';
 import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../lib/broadcasts.ts';
 import { listNewsletters } from '../lib/newsletter-content.ts';
 import { createResendBatchSender } from '../lib/resend-batch.ts';
@@ -87,7 +87,7 @@ async function deliver(ctx: CliContext, db: Db, broadcast: Broadcast, verb: stri
   const reporter = createProgressReporter();
   const result = await sendBroadcast(db, broadcast, {
     sendBatch: createResendBatchSender(ctx.settings.resendApiKey!, ctx.settings.resendBaseUrl),
-    unsubscribeFor: await createSignedUnsubscribe(db, ctx.settings.siteUrl),
+    unsubscribeFor: await createUnsubscribeFor(db, ctx.settings.siteUrl),
     ratePerSecond: ctx.options.rate,
     onProgress: reporter.update,
   });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { UNSUBSCRIBE_PLACEHOLDER } from '../emails/NewsletterLayout.tsx';
-import type { UnsubscribeFor } from './broadcast-unsubscribe.ts';
+import type { UnsubscribeFor } from './email-links.ts';
 import { claimBatch, countRecipients, finishBroadcast, getOpenBatches, recordBatch, type Broadcast, type Recipient } from './broadcasts.ts';
 import { createPacer, sleep } from './pacer.ts';
 import type { OutgoingEmail, SendBatch } from './resend-batch.ts';

@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { Resend } from 'resend';
 import type { QueuedEmail } from '../../db/schema/email.ts';
 import type { MailTransport, SendOutcome } from './mail-queue.ts';
-import { formatEml } from './outbox.ts';
+import { writeToOutbox } from './outbox.ts';
 import type { Settings } from './settings.ts';
 
 /** A Resend client honouring RESEND_BASE_URL (the broadcast feature uses it for batches). */
@@ -46,16 +45,20 @@ export function createResendTransport(apiKey: string, baseUrl?: string): MailTra
  * rather than duplicates.
  */
 export function createOutboxTransport(dataDir: string): MailTransport {
-  const folder = join(dataDir, 'outbox');
   return {
     name: 'outbox',
     async send(mail: QueuedEmail): Promise<SendOutcome> {
-      const stamp = mail.createdAt.toISOString().replace(/[:.]/g, '-');
-      const base = `${stamp}-${String(mail.id).padStart(6, '0')}-${mail.kind.replace(/[^a-z0-9-]+/gi, '_')}`;
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, `${base}.eml`), formatEml(mail));
-      await writeFile(join(folder, `${base}.html`), mail.html);
-      return { ok: true, id: `${base}.eml` };
+      const { eml } = await writeToOutbox(dataDir, `${String(mail.id).padStart(6, '0')}-${mail.kind}`, {
+        from: mail.fromAddress,
+        to: mail.toAddress,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        headers: JSON.parse(mail.headers) as Record<string, string>,
+        date: mail.createdAt,
+        messageId: mail.idempotencyKey,
+      });
+      return { ok: true, id: basename(eml) };
     },
   };
 }

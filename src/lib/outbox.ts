@@ -1,4 +1,21 @@
-import type { QueuedEmail } from '../../db/schema/email.ts';
+/**
+ * The local outbox used when no RESEND_API_KEY is set: each message becomes an .eml file
+ * (opens in any mail app) and an .html file (opens in a browser) under <data dir>/outbox/.
+ * Signup mail (the queue's outbox transport) and broadcast tests both write here.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface OutboxMessage {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  date: Date;
+  messageId?: string;
+}
 
 /** RFC 2047 encoded-word for a header value that is not plain ASCII. */
 function encodeHeader(value: string): string {
@@ -9,34 +26,34 @@ function base64Lines(text: string): string {
   return Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n');
 }
 
-/**
- * A queued email as an RFC 5322 message (multipart/alternative: text and HTML parts), the
- * format mail apps open directly. Only used for the local outbox, never sent.
- */
-export function formatEml(mail: QueuedEmail): string {
-  const boundary = `perch-${mail.id}-${mail.idempotencyKey.replace(/[^a-z0-9]/gi, '').slice(0, 16)}`;
-  const extra = Object.entries(JSON.parse(mail.headers) as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
+/** An RFC 5322 message, multipart/alternative with text and HTML parts. Never sent. */
+export function formatEml(mail: OutboxMessage): string {
+  const boundary = `perch-${mail.date.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const part = (type: string, body: string) =>
+    [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
   return [
-    `From: ${encodeHeader(mail.fromAddress)}`,
-    `To: ${mail.toAddress}`,
+    `From: ${encodeHeader(mail.from)}`,
+    `To: ${mail.to}`,
     `Subject: ${encodeHeader(mail.subject)}`,
-    `Date: ${mail.createdAt.toUTCString()}`,
-    `Message-ID: <${mail.idempotencyKey}@perch.local>`,
-    ...extra,
+    `Date: ${mail.date.toUTCString()}`,
+    ...(mail.messageId ? [`Message-ID: <${mail.messageId}@perch.local>`] : []),
+    ...Object.entries(mail.headers).map(([name, value]) => `${name}: ${value}`),
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
     '',
-    `--${boundary}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(mail.text),
-    `--${boundary}`,
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(mail.html),
+    part('text/plain', mail.text),
+    part('text/html', mail.html),
     `--${boundary}--`,
     '',
   ].join('\r\n');
+}
+
+/** Writes one message as <stamp>-<label>.eml and .html; returns both paths. */
+export async function writeToOutbox(dataDir: string, label: string, mail: OutboxMessage): Promise<{ eml: string; html: string }> {
+  const folder = join(dataDir, 'outbox');
+  await mkdir(folder, { recursive: true });
+  const base = join(folder, `${mail.date.toISOString().replace(/[:.]/g, '-')}-${label.replace(/[^a-z0-9-]+/gi, '_')}`);
+  await writeFile(`${base}.eml`, formatEml(mail));
+  await writeFile(`${base}.html`, mail.html);
+  return { eml: `${base}.eml`, html: `${base}.html` };
 }

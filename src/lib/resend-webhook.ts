@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
+import { normalizeEmail } from './signup-input.ts';
 
 export interface ResendEvent {
   type: string;
@@ -68,9 +69,7 @@ function suppressionReasonOf(event: ResendEvent): 'bounce' | 'complaint' | undef
   return undefined;
 }
 
-/** As the list stores addresses: trimmed, domain lower-cased. Accepts "Name <a@b>". */
+/** As the list stores addresses (normalizeEmail); also accepts "Name <a@b>". */
 function normaliseAddress(raw: string): string {
-  const address = (/<([^>]+)>/.exec(raw)?.[1] ?? raw).trim();
-  const at = address.lastIndexOf('@');
-  return at < 0 ? address : `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`;
+  return normalizeEmail(/<([^>]+)>/.exec(raw)?.[1] ?? raw);
 }

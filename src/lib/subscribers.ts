@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
+import { broadcastRecipients } from '../../db/schema/broadcasts.ts';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 
@@ -102,13 +103,16 @@ export async function resubscribeSubscriber(db: Db, id: number, now = Date.now()
 
 /**
  * Deletes a subscriber's data (GDPR erasure): every row for the address, compared without
- * case, and every queued or sent email to them. Returns how many subscribers were deleted.
+ * case, every queued or sent email to them, and their lines in broadcast send logs.
+ * Returns how many subscribers were deleted.
  */
 export async function deleteSubscriber(db: Db, email: string): Promise<number> {
-  const same = (column: typeof subscribers.email | typeof emailQueue.toAddress) => sql`lower(${column}) = ${email.toLowerCase()}`;
+  const same = (column: typeof subscribers.email | typeof emailQueue.toAddress | typeof broadcastRecipients.email) =>
+    sql`lower(${column}) = ${email.toLowerCase()}`;
   const found = await db.select({ id: subscribers.id }).from(subscribers).where(same(subscribers.email));
   const ids = found.map((f) => f.id);
   await db.delete(emailQueue).where(or(same(emailQueue.toAddress), ids.length ? inArray(emailQueue.subscriberId, ids) : undefined));
+  await db.delete(broadcastRecipients).where(or(same(broadcastRecipients.email), ids.length ? inArray(broadcastRecipients.subscriberId, ids) : undefined));
   if (ids.length) await db.delete(subscribers).where(inArray(subscribers.id, ids));
   return ids.length;
 }

@@ -4,6 +4,7 @@ import { subscribers } from '../../db/schema/subscribers.ts';
 import { enqueueEmail } from '../../src/lib/mail-queue.ts';
 import { confirmSubscriber, deleteSubscriber, registerSignup, resubscribeSubscriber, RESEND_WINDOW_MS, unsubscribeSubscriber } from '../../src/lib/subscribers.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { broadcastRecipients, broadcasts } from '../../db/schema/broadcasts.ts';
 
 const signup = { email: 'maya@example.com', firstName: 'Maya', source: 'form:/posts/x/#article-end' };
 
@@ -55,13 +56,19 @@ describe('subscribers', () => {
     expect(back).toMatchObject({ status: 'confirmed', unsubscribedAt: null });
   });
 
-  test('deleting erases the row and every email to the address', async () => {
+  test('deleting erases the row, every email to the address and its broadcast send-log lines', async () => {
     const { subscriber } = await registerSignup(t.db, signup);
     await queueConfirmation(subscriber.id, Date.now());
+    const [broadcast] = await t.db
+      .insert(broadcasts)
+      .values({ name: 'n', subject: 's', from: 'f', html: 'h', text: 't', status: 'sent', recipientCount: 1, batchSize: 100, createdAt: new Date() })
+      .returning();
+    await t.db.insert(broadcastRecipients).values({ broadcastId: broadcast!.id, subscriberId: subscriber.id, email: signup.email, batch: 1, status: 'sent' });
     await registerSignup(t.db, { ...signup, email: 'other@example.com' });
     expect(await deleteSubscriber(t.db, 'MAYA@example.com')).toBe(1);
     expect((await t.db.select().from(subscribers)).map((s) => s.email)).toEqual(['other@example.com']);
     expect(await t.db.select().from(emailQueue)).toHaveLength(0);
+    expect(await t.db.select().from(broadcastRecipients)).toHaveLength(0);
     expect(await deleteSubscriber(t.db, signup.email)).toBe(0);
   });
 });
