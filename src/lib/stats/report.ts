@@ -17,6 +17,8 @@ export interface Total {
   value: number | null;
   /** The same figure over the previous period; undefined for all time. */
   previous?: number | null;
+  /** A rise is bad news (unsubscribes): the change is coloured the other way. */
+  lowerIsBetter?: boolean;
 }
 
 export interface DailySeries {
@@ -71,7 +73,7 @@ async function getTotals(db: Db, range: DayRange, today: string): Promise<Total[
     { key: 'ctr', label: 'Click-through', kind: 'percent', value: ratio(onSite, views.count) },
     { key: 'signups', label: 'New subscribers', kind: 'count', value: subs.signups },
     { key: 'confirmed', label: 'Confirmed', kind: 'count', value: subs.confirmed },
-    { key: 'unsubscribes', label: 'Unsubscribes', kind: 'count', value: subs.unsubscribes },
+    { key: 'unsubscribes', label: 'Unsubscribes', kind: 'count', value: subs.unsubscribes, lowerIsBetter: true },
     { key: 'list_size', label: 'List size', kind: 'count', value: subs.listSize },
   ];
 }
