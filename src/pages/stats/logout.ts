@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { getDb } from '../../lib/server-settings.ts';
+import { deleteSession, SESSION_COOKIE } from '../../lib/stats/sessions.ts';
+import { PRIVATE_HEADERS } from './_auth.ts';
+
+export const prerender = false;
+
+/** POST /stats/logout: ends the session in the database and clears the cookie. */
+export const POST: APIRoute = async ({ cookies, redirect }) => {
+  await deleteSession(getDb(), cookies.get(SESSION_COOKIE)?.value);
+  cookies.delete(SESSION_COOKIE, { path: '/stats' });
+  const response = redirect('/stats', 303);
+  for (const [name, value] of Object.entries(PRIVATE_HEADERS)) response.headers.set(name, value);
+  return response;
+};

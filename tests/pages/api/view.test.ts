@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDb, type TestDb } from '../../support/db.ts';
+import { startServer, type RunningServer } from '../../support/server.ts';
+
+const CHROME_ANDROID = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+let t: TestDb;
+let server: RunningServer;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  server = await startServer({ DATABASE_URL: t.url });
+});
+afterAll(async () => {
+  await server?.stop();
+  t?.cleanup();
+});
+
+const beacon = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/view`, { method: 'POST', headers: { Origin: server.url, 'Content-Type': 'text/plain;charset=UTF-8', 'User-Agent': CHROME_ANDROID, ...headers }, body });
+const count = async (sql: string) => Number((await t.db.$client.execute(sql)).rows[0]![0]);
+
+describe('POST /api/view', () => {
+  test('counts a person\'s view: 204, no cookie, one row', async () => {
+    const res = await beacon(JSON.stringify({ p: '/posts/best-paddles-2026/', r: 'https://www.google.com/' }));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await count("select count(*) from views where path = '/posts/best-paddles-2026/' and referrer_host = 'google.com' and device = 'mobile'")).toBe(1);
+  });
+
+  test('bots and prefetches are answered but counted only as filtered', async () => {
+    const before = await count('select count(*) from views');
+    expect((await beacon(JSON.stringify({ p: '/links/' }), { 'User-Agent': 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' })).status).toBe(204);
+    expect((await beacon(JSON.stringify({ p: '/links/' }), { 'Sec-Purpose': 'prefetch' })).status).toBe(204);
+    expect(await count('select count(*) from views')).toBe(before);
+    expect(await count("select sum(count) from filtered_hits where kind = 'view' and target = '/links/'")).toBe(2);
+  });
+
+  test('the stats page itself is never counted', async () => {
+    const before = await count('select count(*) from views');
+    expect((await beacon(JSON.stringify({ p: '/stats' }))).status).toBe(204);
+    expect(await count('select count(*) from views')).toBe(before);
+    expect(await count("select count(*) from filtered_hits where target like '/stats%'")).toBe(0);
+  });
+
+  test('bad input: 400 with a message; oversized: 413; nothing written', async () => {
+    const before = await count('select count(*) from views');
+    const notJson = await beacon('p=/posts/');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.text()).toContain('must be JSON');
+    const noPath = await beacon(JSON.stringify({ r: 'https://x.example/' }));
+    expect(noPath.status).toBe(400);
+    expect(await noPath.text()).toContain('page path');
+    expect((await beacon(JSON.stringify({ p: '/' + 'x'.repeat(10_000) }))).status).toBe(413);
+    expect(await count('select count(*) from views')).toBe(before);
+  });
+
+  test('a cross-site POST is refused', async () => {
+    expect((await beacon(JSON.stringify({ p: '/links/' }), { Origin: 'https://evil.example' })).status).toBe(403);
+  });
+});
