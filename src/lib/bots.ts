@@ -21,11 +21,22 @@ const PREVIEW_AGENTS =
 export function classifyHit(method: string, header: HeaderReader): FilterReason | null {
   if (method === 'HEAD') return 'head';
   if (isPrefetch(header)) return 'prefetch';
-  const ua = header('user-agent') ?? '';
+  return classifyUserAgent(header('user-agent') ?? '');
+}
+
+// Real traffic repeats a few hundred user agents; isbot's pattern is long, so each answer is
+// remembered (bounded: the map starts over when full, so odd agents cannot grow it).
+const byUserAgent = new Map<string, FilterReason | null>();
+const MAX_REMEMBERED = 5_000;
+
+function classifyUserAgent(ua: string): FilterReason | null {
+  let reason = byUserAgent.get(ua);
+  if (reason !== undefined) return reason;
   // iMessage's preview fetcher poses as Facebook's and Twitter's bots at once.
-  if (PREVIEW_AGENTS.test(ua)) return 'preview';
-  if (!ua.trim() || isbot(ua)) return 'bot';
-  return null;
+  reason = PREVIEW_AGENTS.test(ua) ? 'preview' : !ua.trim() || isbot(ua) ? 'bot' : null;
+  if (byUserAgent.size >= MAX_REMEMBERED) byUserAgent.clear();
+  byUserAgent.set(ua, reason);
+  return reason;
 }
 
 function isPrefetch(header: HeaderReader): boolean {

@@ -7,9 +7,9 @@
  * (the server saves it to a file and imports it at the next start: src/lib/unsaved-clicks.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.ts';
-import { clicks, filteredHits } from '../../db/schema/clicks.ts';
+import type { clicks } from '../../db/schema/clicks.ts';
 import type { FilterReason } from './bots.ts';
 import type { DeviceClass } from './request-info.ts';
 import { createUniqueWindow, seedUniqueWindow } from './unique-clicks.ts';
@@ -48,7 +48,11 @@ export interface RecorderOptions {
   log?: (message: string) => void;
   /** Runs before the first write until it succeeds (e.g. migrations when the database was down at start). */
   prepare?: () => Promise<void>;
+  /** Writes one batch; by default `writeClickBatch` on `db` (the server runs it in a worker thread). */
+  write?: BatchWriter;
 }
+
+export type BatchWriter = (rows: ClickRow[], filtered: FilteredCount[]) => Promise<void>;
 
 export interface ClickRecorder {
   recordClick(hit: ClickHit): void;
@@ -66,7 +70,8 @@ export interface ClickRecorder {
 
 /** Creates a recorder writing to `db`. See the module comment for the failure behaviour. */
 export function createClickRecorder(db: Db, options: RecorderOptions = {}): ClickRecorder {
-  const { flushMs = 25, maxBuffered = 100_000, now = () => new Date(), log = console.error } = options;
+  const { flushMs = 100, maxBuffered = 100_000, now = () => new Date(), log = console.error } = options;
+  const write = options.write ?? ((batch: ClickRow[], counts: FilteredCount[]) => writeClickBatch(db, batch, counts));
   let hits: ClickHit[] = [];
   const rows: ClickRow[] = [];
   let filtered = new Map<string, FilteredCount>();
@@ -123,7 +128,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
       }
       await hashHits();
       const count = rows.length;
-      await writeClickBatch(db, rows.slice(0, count), taken);
+      await write(rows.slice(0, count), taken);
       rows.splice(0, count);
       stored += count;
       if (failures) log(`clicks: the database is back; ${count} buffered clicks stored.`);
@@ -194,28 +199,43 @@ function describeError(error: unknown): string {
   return String(((cause ?? error) as Error)?.message ?? error);
 }
 
+const CLICK_COLUMNS = ['id', 'created_at', 'link_slug', 'source', 'placement', 'referrer_host', 'device', 'country', 'visitor_hash', 'is_unique'];
+const CHUNK = 500;
+const clickInsertSql = new Map<string, string>();
+
+/** One multi-row INSERT for `count` clicks; the SQL text is built once per size. */
+function clickInsert(count: number, ignoreExisting: boolean): string {
+  const key = `${count}|${ignoreExisting}`;
+  let text = clickInsertSql.get(key);
+  if (!text) {
+    const row = `(${CLICK_COLUMNS.map(() => '?').join(',')})`;
+    text = `insert ${ignoreExisting ? 'or ignore ' : ''}into clicks (${CLICK_COLUMNS.join(',')}) values ${Array(count).fill(row).join(',')}`;
+    clickInsertSql.set(key, text);
+  }
+  return text;
+}
+
+function clickArgs(row: ClickRow): (string | number | null)[] {
+  const at = row.createdAt instanceof Date ? row.createdAt.getTime() : Number(row.createdAt);
+  return [row.id, at, row.linkSlug, row.source ?? null, row.placement ?? null, row.referrerHost ?? null, row.device, row.country ?? null, row.visitorHash, row.isUnique ? 1 : 0];
+}
+
+const FILTERED_UPSERT =
+  "insert into filtered_hits (day, kind, target, reason, count) values (?, 'click', ?, ?, ?) " +
+  'on conflict (day, kind, target, reason) do update set count = count + excluded.count';
+
 /**
  * Writes clicks and filtered counts in one transaction: multi-row INSERTs of 500 rows,
  * filtered counts added to the day's totals. `ignoreExisting` skips click ids already stored.
+ * Plain SQL through the driver: on the busiest write path, building the statement through
+ * the query builder cost as much as executing it.
  */
 export async function writeClickBatch(db: Db, rows: ClickRow[], filtered: FilteredCount[], ignoreExisting = false): Promise<void> {
-  const statements = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const insert = db.insert(clicks).values(rows.slice(i, i + 500));
-    statements.push(ignoreExisting ? insert.onConflictDoNothing() : insert);
+  const statements: InStatement[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    statements.push({ sql: clickInsert(chunk.length, ignoreExisting), args: chunk.flatMap(clickArgs) });
   }
-  for (let i = 0; i < filtered.length; i += 500) {
-    const values = filtered.slice(i, i + 500).map((f) => ({ ...f, kind: 'click' as const }));
-    statements.push(
-      db
-        .insert(filteredHits)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [filteredHits.day, filteredHits.kind, filteredHits.target, filteredHits.reason],
-          set: { count: sql`${filteredHits.count} + excluded.count` },
-        }),
-    );
-  }
-  const [first, ...rest] = statements;
-  if (first) await db.batch([first, ...rest]);
+  for (const f of filtered) statements.push({ sql: FILTERED_UPSERT, args: [f.day, f.target, f.reason, f.count] });
+  if (statements.length) await db.$client.batch(statements, 'write');
 }

@@ -54,16 +54,25 @@ export const SUB_ID_PARAMS: Record<Network, string | null> = {
  * URL is kept byte for byte; a sub-ID parameter already there is replaced.
  */
 export function withSubId(link: Pick<CatalogLink, 'url' | 'network' | 'subIdParam'>, clickId: string): string {
+  let build = builders.get(link);
+  if (!build) builders.set(link, (build = subIdBuilder(link)));
+  return build(clickId);
+}
+
+// The URL is taken apart once per link, not on every click: this runs on the hot path.
+const builders = new WeakMap<object, (clickId: string) => string>();
+
+function subIdBuilder(link: Pick<CatalogLink, 'url' | 'network' | 'subIdParam'>): (clickId: string) => string {
   const [name, template = '{clickId}'] = (link.subIdParam ?? SUB_ID_PARAMS[link.network] ?? '').split('=', 2);
-  if (!name) return link.url;
+  if (!name) return () => link.url;
   const hashAt = link.url.indexOf('#');
   const base = hashAt === -1 ? link.url : link.url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : link.url.slice(hashAt);
   const queryAt = base.indexOf('?');
   const path = queryAt === -1 ? base : base.slice(0, queryAt);
   const kept = queryAt === -1 ? [] : base.slice(queryAt + 1).split('&').filter((p) => p && p.split('=')[0] !== name);
-  const value = encodeURIComponent(template.replaceAll('{clickId}', clickId));
-  return `${path}?${[...kept, `${name}=${value}`].join('&')}${hash}`;
+  const prefix = `${path}?${[...kept, `${name}=`].join('&')}`;
+  return (clickId) => `${prefix}${encodeURIComponent(template.replaceAll('{clickId}', clickId))}${hash}`;
 }
 
 export interface ClickOrigin {

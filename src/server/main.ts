@@ -8,6 +8,7 @@ import { parseSettings } from '../lib/settings.ts';
 import { createClickRecorder } from '../lib/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../lib/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../lib/unsaved-clicks.ts';
+import { createClickWriter } from './click-writer.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
@@ -31,7 +32,8 @@ if (migrated) {
   const imported = await importUnsavedClicks(db, dataDir);
   if (imported) console.log(`Stored ${imported} clicks saved at the last stop.`);
 }
-const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db) });
+const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
+const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
 const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
@@ -69,6 +71,7 @@ async function stop(signal: string): Promise<void> {
   server.close(async () => {
     await stopMailWorker();
     const unsaved = await recorder.stop();
+    await writer.close();
     const file = saveUnsavedClicks(dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
     const { recorded, stored, dropped } = recorder.totals();

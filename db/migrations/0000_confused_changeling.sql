@@ -43,8 +43,6 @@ CREATE TABLE `clicks` (
 );
 --> statement-breakpoint
 CREATE INDEX `clicks_created_at_idx` ON `clicks` (`created_at`);--> statement-breakpoint
-CREATE INDEX `clicks_link_created_idx` ON `clicks` (`link_slug`,`created_at`);--> statement-breakpoint
-CREATE INDEX `clicks_source_created_idx` ON `clicks` (`source`,`created_at`);--> statement-breakpoint
 CREATE TABLE `filtered_hits` (
 	`day` text NOT NULL,
 	`kind` text NOT NULL,
