@@ -4,12 +4,12 @@
 // Targets: throughput ≥ 0.5 × ceiling, p99 ≤ 20 ms, every answered 302 stored as a click.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createDb } from '../../db/client.ts';
+import { freePort } from '../../tests/support/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -94,16 +94,5 @@ function stopProcess(child: ChildProcess): Promise<number | null> {
     // 'close', not 'exit': the last lines of output may still be on their way.
     child.once('close', (code) => resolve(code));
     child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
   });
 }

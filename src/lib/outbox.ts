@@ -6,13 +6,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export interface OutboxMessage {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
+import type { OutgoingEmail } from './resend-batch.ts';
+
+export interface OutboxMessage extends OutgoingEmail {
   date: Date;
   messageId?: string;
 }
