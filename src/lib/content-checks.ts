@@ -6,6 +6,7 @@
 import type { BioEntry, Post } from './content-schemas.ts';
 import { findComponentRefs } from './affiliate-refs.ts';
 import type { Catalog, ProductEntry } from './catalog.ts';
+import { findIcon, iconNames } from '../components/bio/icons.ts';
 
 export interface ContentProblem {
   file: string;
@@ -82,6 +83,10 @@ export function checkBio(bio: BioFile, catalog: Catalog): ContentProblem[] {
   bio.data.entries.forEach((entry, i) => {
     if (entry.product && !catalog.products.has(entry.product)) problems.push({ file, field: `entries[${i}].product`, message: unknownProduct(catalog, entry.product) });
     if (entry.link && !catalog.links.has(entry.link)) problems.push({ file, field: `entries[${i}].link`, message: unknownLink(catalog, entry.link) });
+    // A word that names no icon would show as plain text on the button; an emoji is fine.
+    if (entry.icon && /^[a-z][a-z0-9-]*$/i.test(entry.icon) && !findIcon(entry.icon)) {
+      problems.push({ file, field: `entries[${i}].icon`, message: `"${entry.icon}" is not an icon Perch draws. Use one of: ${iconNames().join(', ')}, or an emoji.` });
+    }
     if (entry.slug && catalog.links.has(entry.slug)) problems.push({ file, field: `entries[${i}].slug`, message: `"${entry.slug}" is already a merchant link slug in content/products/; pick another so /go/${entry.slug} stays unambiguous.` });
   });
   bio.data.picks.forEach((id, i) => {

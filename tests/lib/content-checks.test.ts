@@ -52,11 +52,16 @@ describe('checkBio', () => {
           { title: 'bad link', link: 'gone', highlight: false },
           { title: 'bad product', product: 'gone', highlight: false },
           { title: 'clash', url: 'https://x.example/', slug: 'bravo-a', highlight: false },
+          { title: 'typo icon', link: 'alpha-a', icon: 'paddel', highlight: false },
+          { title: 'known icon and emoji', link: 'alpha-a', icon: 'youtube', highlight: false },
+          { title: 'emoji', link: 'alpha-a', icon: '🏓', highlight: false },
         ],
         picks: ['alpha', 'ghost'],
       },
     };
-    expect(checkBio(bio, catalog).map((p) => p.field)).toEqual(['entries[1].link', 'entries[2].product', 'entries[3].slug', 'picks[1]']);
+    const problems = checkBio(bio, catalog);
+    expect(problems.map((p) => p.field)).toEqual(['entries[1].link', 'entries[2].product', 'entries[3].slug', 'entries[4].icon', 'picks[1]']);
+    expect(problems[3]!.message).toMatch(/"paddel" is not an icon Perch draws\. Use one of: .*star.*, or an emoji\./);
   });
 });
 

@@ -165,22 +165,3 @@ async function listConversions(db: Db, from: Date, to: Date) {
     .leftJoin(clicks, eq(clicks.id, conversions.clickId))
     .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to)));
 }
-
-const CSV_FIRST_COLUMN: Record<EarningsTable, string> = {
-  pages: 'page', links: 'link', placements: 'placement', merchants: 'merchant', newsletters: 'newsletter',
-};
-
-/**
- * One earnings table as CSV-ready rows (header first), amounts in currency units with two
- * decimals and EPC with four, for `/stats/earnings-<table>.csv`.
- */
-export function getEarningsCsvRows(stats: EarningsStats, table: EarningsTable): string[][] {
-  const money = (cents: number) => (cents / 100).toFixed(2);
-  return [
-    [CSV_FIRST_COLUMN[table], 'clicks', 'conversions', 'revenue', 'commission', 'epc'],
-    ...stats[table].map((r) => [
-      r.key, String(r.clicks), String(r.conversions), money(r.revenueCents), money(r.commissionCents),
-      r.epcCents === null ? '' : (r.epcCents / 100).toFixed(4),
-    ]),
-  ];
-}

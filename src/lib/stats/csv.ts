@@ -22,8 +22,3 @@ function formatCsvCell(value: Cell, kind: string): string {
 function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-
-/** Plain rows (the first one the header) as CSV, with the same quoting and formula guard. */
-export function rowsToCsv(rows: string[][]): string {
-  return rows.map((row) => row.map((cell) => formatCsvCell(cell, 'text')).join(',')).join('\r\n') + '\r\n';
-}

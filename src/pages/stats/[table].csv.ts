@@ -1,12 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../lib/server-settings.ts';
-import { getEarningsCsvRows } from '../../lib/earnings/stats.ts';
-import { rowsToCsv, toCsv } from '../../lib/stats/csv.ts';
+import { toCsv } from '../../lib/stats/csv.ts';
 import { parsePeriodId } from '../../lib/stats/period.ts';
-import { getStatsReport } from '../../lib/stats/report.ts';
 import { checkAccess, PRIVATE_HEADERS } from './_auth.ts';
 import { getCatalog } from './_catalog.ts';
-import { EARNINGS_CSV_NAMES, getEarningsForPeriod, parseEarningsTable } from './_earnings.ts';
+import { getReportWithEarnings } from './_earnings.ts';
 
 export const prerender = false;
 
@@ -23,21 +21,17 @@ export const GET: APIRoute = async ({ params, request, cookies, clientAddress, u
     return new Response(access.message + '\n', { status: access.status, headers });
   }
   const periodId = parsePeriodId(url.searchParams.get('period'));
-  const report = await getStatsReport(getDb(), periodId, await getCatalog());
-  const earnings = parseEarningsTable(params.table);
+  const { report } = await getReportWithEarnings(getDb(), periodId, await getCatalog());
   const table = report.tables.find((t) => t.id === params.table);
-  if (!table && !earnings) {
-    const names = [...report.tables.map((t) => `${t.id}.csv`), ...EARNINGS_CSV_NAMES].join(', ');
+  if (!table) {
+    const names = report.tables.map((t) => `${t.id}.csv`).join(', ');
     return new Response(`No stats table "${params.table}". Available: ${names}\n`, { status: 404, headers: { ...PRIVATE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const csv = earnings
-    ? rowsToCsv(getEarningsCsvRows(await getEarningsForPeriod(getDb(), report.period, await getCatalog()), earnings))
-    : toCsv(table!);
-  return new Response(csv, {
+  return new Response(toCsv(table), {
     headers: {
       ...PRIVATE_HEADERS,
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="perch-${params.table}-${periodId}.csv"`,
+      'Content-Disposition': `attachment; filename="perch-${table.id}-${periodId}.csv"`,
     },
   });
 };

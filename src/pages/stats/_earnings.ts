@@ -1,14 +1,24 @@
 import type { Db } from '../../../db/client.ts';
-import { EARNINGS_TABLES, getEarningsStats, type ClickCounts, type EarningsStats, type EarningsTable } from '../../lib/earnings/stats.ts';
+import { getEarningsStats, type ClickCounts, type EarningsStats } from '../../lib/earnings/stats.ts';
 import { getCountsByKey, type Count } from '../../lib/stats/counts.ts';
+import { addEarningsColumns } from '../../lib/stats/earnings-columns.ts';
+import type { PeriodId } from '../../lib/stats/period.ts';
 import { msOf, type Period } from '../../lib/stats/period.ts';
+import { getStatsReport, type StatsReport } from '../../lib/stats/report.ts';
 import type { Catalog } from '../../lib/stats/tables.ts';
+
+/** The stats report with earnings joined in: money columns on its tables, and the totals. */
+export async function getReportWithEarnings(db: Db, periodId: PeriodId, catalog: Catalog): Promise<{ report: StatsReport; earnings: EarningsStats }> {
+  const report = await getStatsReport(db, periodId, catalog);
+  const earnings = await getEarningsForPeriod(db, report.period, catalog);
+  return { report: { ...report, tables: addEarningsColumns(report.tables, earnings) }, earnings };
+}
 
 /**
  * Earnings for the stats page's period, with link merchants from the same catalog. EPC's
- * click counts come from the daily roll-ups the page has just refreshed, not the clicks table.
+ * click counts come from the daily roll-ups the report has just refreshed, not the clicks table.
  */
-export async function getEarningsForPeriod(db: Db, period: Period, catalog: Catalog): Promise<EarningsStats> {
+async function getEarningsForPeriod(db: Db, period: Period, catalog: Catalog): Promise<EarningsStats> {
   const { start, end } = msOf(period.current);
   const merchants = new Map([...catalog.links].map(([slug, link]) => [slug, link.merchant]));
   const [bySource, byLink, byPlacement] = await Promise.all(
@@ -24,11 +34,3 @@ export async function getEarningsForPeriod(db: Db, period: Period, catalog: Cata
   };
   return getEarningsStats(db, new Date(start), new Date(end), merchants, clickCounts);
 }
-
-/** "earnings-links" → "links"; null for any other name. */
-export function parseEarningsTable(name: string | undefined): EarningsTable | null {
-  const table = name?.startsWith('earnings-') ? name.slice('earnings-'.length) : '';
-  return (EARNINGS_TABLES as readonly string[]).includes(table) ? (table as EarningsTable) : null;
-}
-
-export const EARNINGS_CSV_NAMES = EARNINGS_TABLES.map((t) => `earnings-${t}.csv`);

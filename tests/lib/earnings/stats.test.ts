@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importReport } from '../../../src/lib/earnings/import.ts';
-import { getEarningsCsvRows, getEarningsStats, type EarningsStats } from '../../../src/lib/earnings/stats.ts';
+import { getEarningsStats, type EarningsStats } from '../../../src/lib/earnings/stats.ts';
 import { seedClicks, type SeedClick } from '../../support/clicks.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 
@@ -31,6 +31,8 @@ k3,t8,2026-04-02,70.00,7.00,approved
 k6,t9,2026-03-12,-50.00,-5.00,reversed
 `;
 const MERCHANTS = new Map([['paddle-amz', 'Amazon'], ['paddle-direct', 'Vantage Sports']]);
+const FROM = new Date('2026-03-01T00:00:00Z');
+const TO = new Date('2026-04-01T00:00:00Z');
 
 let t: TestDb;
 let stats: EarningsStats;
@@ -38,7 +40,7 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedClicks(t.db, CLICKS);
   expect(await importReport(t.db, REPORT)).toMatchObject({ ok: true, imported: 9 });
-  stats = await getEarningsStats(t.db, new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'), MERCHANTS);
+  stats = await getEarningsStats(t.db, FROM, TO, MERCHANTS);
 });
 afterAll(() => t.cleanup());
 
@@ -70,13 +72,21 @@ describe('getEarningsStats', () => {
     expect(stats.currencies).toEqual(['USD']);
   });
 
-  test('rows sorted by commission, and CSV rows matching the table', () => {
-    expect(stats.links.map((r) => r.key)).toEqual(['paddle-direct', 'paddle-amz']);
-    expect(getEarningsCsvRows(stats, 'links')).toEqual([
-      ['link', 'clicks', 'conversions', 'revenue', 'commission', 'epc'],
-      ['paddle-direct', '4', '2', '230.00', '23.00', '5.7500'],
-      ['paddle-amz', '6', '3', '210.00', '9.00', '1.5000'],
+  test('rows sorted by commission, with EPC = commission per click of the period', () => {
+    expect(stats.links.map((r) => [r.key, r.clicks, r.conversions, r.revenueCents, r.commissionCents, r.epcCents])).toEqual([
+      ['paddle-direct', 4, 2, 23000, 2300, 575],
+      ['paddle-amz', 6, 3, 21000, 900, 150],
     ]);
+  });
+
+  test('click counts handed in (the stats roll-ups) give the same figures as counting the clicks table', async () => {
+    const given = await getEarningsStats(t.db, FROM, TO, MERCHANTS, {
+      total: 10,
+      bySource: new Map<string | null, number>([['/posts/a/', 6], ['/posts/b/', 2], ['email:march', 2]]),
+      byLink: new Map([['paddle-amz', 6], ['paddle-direct', 4]]),
+      byPlacement: new Map<string | null, number>([['product-card:1', 6], ['buy-button:1', 2], ['email:cta', 2]]),
+    });
+    expect(given).toEqual(stats);
   });
 
   test('an empty period has no rows and no EPC', async () => {

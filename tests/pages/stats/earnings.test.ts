@@ -35,27 +35,29 @@ afterAll(async () => {
 });
 
 describe('earnings on /stats', () => {
-  test('the page shows commission, EPC and the unattributed total for the period', async () => {
+  test('the page shows commission and the unattributed total, and money columns in the tables', async () => {
     const { cookie } = await logIn(server.url, PASSWORD);
     const html = await (await fetch(`${server.url}/stats?period=7`, { headers: { Cookie: cookie! } })).text();
     expect(html).toContain('id="earnings-title"');
-    // 12.00 + 6.50 attributed (the unattributed 1.00 counts in the total as well).
-    expect(html).toContain('$19.50');
     const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // 12.00 + 6.50 attributed, plus the unattributed 1.00.
+    expect(text).toMatch(/Commission \$19\.50/);
     expect(text).toMatch(/Unattributed \$1\.00 \(1 sales\)/);
-    expect(html).toContain('/stats/earnings-links.csv?period=7');
+    expect(html).toMatch(/<table data-table="links"[^>]*>[\s\S]*?>Commission<[\s\S]*?<\/table>/);
   });
 
-  test('earnings CSVs accept HTTP Basic and hold EPC per link: commission / clicks in the period', async () => {
+  test('every table CSV carries EPC per row: commission / clicks in the period (HTTP Basic works)', async () => {
     const auth = `Basic ${Buffer.from(`me:${PASSWORD}`).toString('base64')}`;
-    const res = await fetch(`${server.url}/stats/earnings-links.csv?period=7`, { headers: { Authorization: auth } });
-    expect(res.status).toBe(200);
-    const rows = (await res.text()).trim().split('\r\n').map((line) => line.split(','));
-    expect(rows[0]).toEqual(['link', 'clicks', 'conversions', 'revenue', 'commission', 'epc']);
-    expect(rows).toContainEqual(['vantage-pro-16-amazon', '2', '1', '149.00', '12.00', '6.0000']);
-    expect(rows).toContainEqual(['vantage-pro-16-direct', '1', '1', '149.00', '6.50', '6.5000']);
-    const missing = await fetch(`${server.url}/stats/earnings-nope.csv`, { headers: { Authorization: auth } });
-    expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('earnings-links.csv');
+    const csv = async (table: string) => {
+      const res = await fetch(`${server.url}/stats/${table}.csv?period=7`, { headers: { Authorization: auth } });
+      expect(res.status).toBe(200);
+      return (await res.text()).trim().split('\r\n').map((line) => line.split(','));
+    };
+    const links = await csv('links');
+    expect(links[0]).toEqual(['link', 'product', 'merchant', 'clicks', 'unique_clicks', 'sales', 'revenue', 'commission', 'epc']);
+    expect(links).toContainEqual(['vantage-pro-16-amazon', 'Vantage Pro 16 Carbon Paddle', 'Amazon', '2', '2', '1', '149', '12', '6']);
+    expect(links).toContainEqual(['vantage-pro-16-direct', 'Vantage Pro 16 Carbon Paddle', 'Vantage Sports', '1', '1', '1', '149', '6.5', '6.5']);
+    const newsletters = await csv('newsletters');
+    expect(newsletters).toContainEqual(['november-picks', '1', '1', '1', '149', '6.5', '6.5']);
   });
 });

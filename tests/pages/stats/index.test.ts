@@ -81,15 +81,18 @@ describe('the stats page', () => {
   test('tables: articles with CTR and signups, links with merchants, placements, newsletters, filtered traffic', async () => {
     const { html } = await get('/stats?period=7');
     // Visitors are counted per day: "a" today and 3 days ago counts twice.
-    expect(pageTable(html, 'articles')).toContainEqual(['/posts/best-paddles-2026/', 'The best pickleball paddles of 2026', '4', '3', '3', '75.0 %', '1', '25.0 %']);
-    expect(pageTable(html, 'articles')).toContainEqual(['/links/', 'Link in bio', '1', '1', '1', '100.0 %', '1', '100.0 %']);
-    expect(pageTable(html, 'links')).toEqual([
+    // The first eight columns; earnings append theirs (none in this dataset: no sales).
+    const articles = pageTable(html, 'articles').map((r) => r.slice(0, 8));
+    expect(articles).toContainEqual(['/posts/best-paddles-2026/', 'The best pickleball paddles of 2026', '4', '3', '3', '75.0 %', '1', '25.0 %']);
+    expect(articles).toContainEqual(['/links/', 'Link in bio', '1', '1', '1', '100.0 %', '1', '100.0 %']);
+    const firstColumns = (id: string, n: number) => pageTable(html, id).map((r) => r.slice(0, n));
+    expect(firstColumns('links', 5)).toEqual([
       ['vantage-pro-16-amazon', 'Vantage Pro 16 Carbon Paddle', 'Amazon', '2', '1'],
       ['vantage-pro-16-direct', 'Vantage Pro 16 Carbon Paddle', 'Vantage Sports', '2', '2'],
       ['bio-best-paddles', BIO_TITLE, 'kitchenline.example', '1', '1'],
     ]);
-    expect(pageTable(html, 'placements')[0]).toEqual(['product-card:1', '2', '1']);
-    expect(pageTable(html, 'newsletters')).toEqual([['november-picks', '1', '1']]);
+    expect(firstColumns('placements', 3)[0]).toEqual(['product-card:1', '2', '1']);
+    expect(firstColumns('newsletters', 3)).toEqual([['november-picks', '1', '1']]);
     expect(pageTable(html, 'filtered')).toContainEqual(['bot', 'Bots and crawlers', '0', '5']);
     expect(pageTable(html, 'filtered')).toContainEqual(['preview', 'Link previews', '2', '0']);
     // Referrers: views, daily visitors, clicks. "a" read twice today from Instagram is one visitor.
