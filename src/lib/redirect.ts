@@ -98,16 +98,20 @@ export function parseClickOrigin(query: URLSearchParams): ClickOrigin {
   };
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+// In ASCII order, so ids sort the way they were made.
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 let pool = new Uint8Array(0);
 let poolAt = 0;
 
 /**
- * A new click id: 14 characters of [A-Za-z0-9] (≈83 bits), short enough for every network's
- * sub-ID field. Random bytes come from a pool so the hot path rarely asks the OS.
+ * A new click id: 14 characters of [A-Za-z0-9], short enough for every network's sub-ID
+ * field: 7 for the time in milliseconds (base 62, good until the year 2080), then 7 random
+ * (≈42 bits, drawn from a pool so the hot path rarely asks the OS). Ids that grow with time
+ * are added at the end of the clicks table's key index instead of on a random page of it.
  */
-export function newClickId(): string {
+export function newClickId(now = Date.now()): string {
   let id = '';
+  for (let t = now, i = 0; i < 7; i++, t = Math.floor(t / 62)) id = ALPHABET[t % 62] + id;
   while (id.length < 14) {
     if (poolAt >= pool.length) {
       pool = crypto.getRandomValues(new Uint8Array(4096));

@@ -106,4 +106,11 @@ describe('newClickId', () => {
     expect(ids.size).toBe(20_000);
     for (const id of [...ids].slice(0, 100)) expect(id).toMatch(/^[A-Za-z0-9]{14}$/);
   });
+
+  test('sorts by the time it was made, whatever its random part', () => {
+    const times = [Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-11-21T12:00:00.001Z'), Date.parse('2026-11-21T12:00:00.002Z'), Date.parse('2079-12-31T00:00:00Z')];
+    const ids = times.map((t) => newClickId(t));
+    expect([...ids].sort()).toEqual(ids);
+    expect(newClickId(times[1]).slice(0, 7)).toBe(ids[1]!.slice(0, 7));
+  });
 });
