@@ -1,4 +1,4 @@
-import type { ReportFormat } from './format.ts';
+import { cellsAsConversion, type ReportFormat } from './format.ts';
 
 /**
  * CJ (Commission Junction) "Commission Detail" export (Reports → Commission Detail →
@@ -18,15 +18,7 @@ export const cj: ReportFormat = {
     status: ['Action Status', 'action-status', 'Status'],
   },
   optional: { currency: ['Currency', 'Publisher Currency'] },
-  toConversion: (c) => ({
-    subId: c.subId,
-    transactionId: c.transactionId ?? '',
-    date: c.date ?? '',
-    saleAmount: c.saleAmount,
-    commission: c.commission ?? '',
-    rawStatus: c.status,
-    currency: c.currency,
-  }),
+  toConversion: cellsAsConversion,
   toStatus: (raw, cents) => {
     const word = (raw ?? '').trim().toLowerCase();
     if (cents < 0 || word === 'corrected' || word === 'reversed') return 'reversed';

@@ -42,3 +42,16 @@ export function statusFromWord(word: string | undefined, commissionCents: number
   if (APPROVED.has(key)) return 'approved';
   return commissionCents < 0 ? 'reversed' : 'pending';
 }
+
+/** The usual mapping: the named columns as they are, for reports with an id and a status column. */
+export function cellsAsConversion(c: Record<string, string | undefined>): RawConversion {
+  return {
+    subId: c.subId,
+    transactionId: c.transactionId ?? '',
+    date: c.date ?? '',
+    saleAmount: c.saleAmount,
+    commission: c.commission ?? '',
+    rawStatus: c.status,
+    currency: c.currency,
+  };
+}

@@ -1,4 +1,4 @@
-import { statusFromWord, type ReportFormat } from './format.ts';
+import { cellsAsConversion, statusFromWord, type ReportFormat } from './format.ts';
 
 /**
  * Perch's own format for any other network or a hand-made sheet:
@@ -17,14 +17,6 @@ export const generic: ReportFormat = {
     status: ['status'],
   },
   optional: { currency: ['currency'] },
-  toConversion: (c) => ({
-    subId: c.subId,
-    transactionId: c.transactionId ?? '',
-    date: c.date ?? '',
-    saleAmount: c.saleAmount,
-    commission: c.commission ?? '',
-    rawStatus: c.status,
-    currency: c.currency,
-  }),
+  toConversion: cellsAsConversion,
   toStatus: statusFromWord,
 };

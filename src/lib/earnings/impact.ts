@@ -1,4 +1,4 @@
-import { statusFromWord, type ReportFormat } from './format.ts';
+import { cellsAsConversion, statusFromWord, type ReportFormat } from './format.ts';
 
 /**
  * impact.com partner "Action Listing" report (Reports → Listing → Action Listing; download
@@ -17,14 +17,6 @@ export const impact: ReportFormat = {
     status: ['Status', 'Action Status'],
   },
   optional: { currency: ['Currency'] },
-  toConversion: (c) => ({
-    subId: c.subId,
-    transactionId: c.transactionId ?? '',
-    date: c.date ?? '',
-    saleAmount: c.saleAmount,
-    commission: c.commission ?? '',
-    rawStatus: c.status,
-    currency: c.currency,
-  }),
+  toConversion: cellsAsConversion,
   toStatus: statusFromWord,
 };
