@@ -2,6 +2,7 @@
 // every merchant link through /go/ with the email as the source.
 import { Button, Column, Img, Link, Row, Section, Text } from '@react-email/components';
 import type { Product } from '../lib/content-schemas.ts';
+import { emailImagePath } from '../lib/email-images.ts';
 import { REL_SPONSORED } from '../lib/links.ts';
 import { NewsletterContentError, useAbsolute, useGoHref, useNewsletter, findProduct } from './newsletter-context.ts';
 
@@ -32,7 +33,7 @@ function ProductSummary({ product, placement }: { product: Product; placement: s
   return (
     <Row>
       <Column style={{ width: '96px', verticalAlign: 'top', paddingRight: '12px' }}>
-        <Img src={abs(product.image)} alt={product.imageAlt ?? product.name} width="96" height="96" style={{ borderRadius: '6px' }} />
+        <Img src={abs(emailImagePath(product.image))} alt={product.imageAlt ?? product.name} width="96" height="96" style={{ borderRadius: '6px' }} />
       </Column>
       <Column style={{ verticalAlign: 'top' }}>
         <Text style={{ fontSize: '17px', fontWeight: 700, margin: '0 0 4px' }}>{product.name}</Text>

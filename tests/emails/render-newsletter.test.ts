@@ -29,6 +29,14 @@ describe('renderNewsletter', () => {
     expect(text).not.toContain('<');
   });
 
+  test('shows SVG product images through their PNG copies (mail apps do not show SVG)', async () => {
+    const result = await renderNewsletter({ contentDir, name: 'spring-picks', siteUrl });
+    if (!result.ok) throw new Error(result.message);
+    const images = [...result.value.html.matchAll(/<img[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(images).toContain('https://maya.example/email-images/images/products/dink-master-lite.png');
+    expect(images.filter((src) => src!.endsWith('.svg'))).toEqual([]);
+  });
+
   test('links every product to /go/ with the email as source and the component as placement', async () => {
     const result = await renderNewsletter({ contentDir, name: 'spring-picks', siteUrl });
     if (!result.ok) throw new Error(result.message);
@@ -49,9 +57,9 @@ describe('renderNewsletter', () => {
     expect(result.value.html).not.toContain('amazon.com');
     expect(result.value.text).toContain(`${siteUrl}/go/dink-master-lite-amazon?src=email%3Aspring-picks&pos=product-card%3A1`);
     expect(result.value.html).toMatch(/rel="sponsored nofollow noopener"/);
-    // Site-relative Markdown links and images become absolute.
+    // Site-relative links become absolute; product images point at their PNG copies.
     expect(hrefs).toContain(`${siteUrl}/posts/best-paddles-2026/`);
-    expect(result.value.html).toContain(`src="${siteUrl}/images/products/vantage-pro-16.svg"`);
+    expect(result.value.html).toContain(`src="${siteUrl}/email-images/images/products/vantage-pro-16.png"`);
   });
 
   test('has the unsubscribe placeholder, the sender and the postal address in both parts', async () => {
