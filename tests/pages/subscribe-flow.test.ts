@@ -94,4 +94,20 @@ describe('the whole email flow in Chromium on a phone', () => {
       await context.close();
     }
   });
+
+  test('with JavaScript, a form on a prebuilt article sent at once is refused as too fast, and stores nothing', async () => {
+    const context = await browser.newContext({ ...PHONE });
+    const page = await context.newPage();
+    try {
+      // The article was built long before this test: its form carried the build time.
+      await page.goto(`${server.url}/posts/best-paddles-2026/`);
+      const form = page.locator('form[data-signup]').first();
+      await form.getByLabel('Email address').fill('quick@example.com');
+      await form.getByRole('button', { name: 'Sign up' }).click();
+      await expect.poll(() => form.locator('[data-error-for="form"]').textContent()).toMatch(/quicker than a person/);
+      expect(await statusOf('quick@example.com')).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
 });
