@@ -7,6 +7,11 @@ interface RollupSource {
   table: 'clicks' | 'views';
   /** Counted per day and key: unique clicks, or distinct daily visitors. */
   uniques: string;
+  /**
+   * Whether new rows can simply be added to a day's counts. True for clicks (a count and a
+   * sum); false for views, whose distinct visitors of a day must be counted over the whole day.
+   */
+  additive: boolean;
   dimensions: Record<string, string>;
 }
 
@@ -14,6 +19,7 @@ const SOURCES: RollupSource[] = [
   {
     table: 'clicks',
     uniques: 'sum(is_unique)',
+    additive: true,
     dimensions: {
       clicks: "''",
       'clicks:link': 'link_slug',
@@ -27,6 +33,7 @@ const SOURCES: RollupSource[] = [
   {
     table: 'views',
     uniques: 'count(distinct visitor_hash)',
+    additive: false,
     dimensions: {
       views: "''",
       'views:path': 'path',
@@ -97,6 +104,10 @@ async function refreshSource(db: Db, source: RollupSource): Promise<string[]> {
     args: [after],
   });
   const days = dayRows.rows.map((r) => String(r.day));
+  if (source.additive && after !== -1) {
+    await client.batch(addStatements(source, max), 'write');
+    return days;
+  }
   if (after === -1) await client.execute({ sql: `delete from stats_daily where dimension in (${placeholders(source)})`, args: Object.keys(source.dimensions) });
   for (const range of toRanges(days)) await client.batch(rebuildStatements(source, range), 'write');
   await client.execute({
@@ -105,6 +116,39 @@ async function refreshSource(db: Db, source: RollupSource): Promise<string[]> {
     args: [source.table, max],
   });
   return days;
+}
+
+/**
+ * Adds the rows above the high-water mark to their days' counts and moves the mark, in one
+ * transaction. The mark is read inside it, so two refreshes at once cannot add a row twice.
+ */
+function addStatements(source: RollupSource, max: number): InStatement[] {
+  const rows = `temp.added_${source.table}`;
+  const statements: InStatement[] = [
+    `drop table if exists ${rows}`,
+    {
+      sql: `create temp table ${rows} as select ${DAY_SQL} as d, * from ${source.table}
+            where rowid > (select coalesce(max(last_id), 0) from stats_rollup_marks where source = ?) and rowid <= ?`,
+      args: [source.table, max],
+    },
+  ];
+  for (const [dimension, key] of Object.entries(source.dimensions)) {
+    statements.push({
+      sql: `insert into stats_daily (dimension, day, key, count, uniques)
+            select ?, d, ${key} as k, count(*), ${source.uniques} from ${rows} where true group by d, k
+            on conflict (dimension, day, key) do update set count = count + excluded.count, uniques = uniques + excluded.uniques`,
+      args: [dimension],
+    });
+  }
+  statements.push(
+    `drop table ${rows}`,
+    {
+      sql: `insert into stats_rollup_marks (source, last_id) values (?, ?)
+            on conflict (source) do update set last_id = max(last_id, excluded.last_id)`,
+      args: [source.table, max],
+    },
+  );
+  return statements;
 }
 
 function rebuildStatements(source: RollupSource, range: DayRange): InStatement[] {

@@ -44,6 +44,19 @@ describe('refreshRollups', () => {
     expect((await getCountsByKey(t.db, 'views:path', year, today)).get('/links/')).toEqual({ count: 1, uniques: 1 });
   });
 
+  test('adds new clicks to their days once, even when two refreshes run at the same time', async () => {
+    t = await createTestDb();
+    await insertClicks(t.db, [{ at: '2026-11-21T08:00:00Z', link: 'a', visitor: 'x' }]);
+    await refreshRollups(t.db, now);
+    await insertClicks(t.db, [
+      { at: '2026-11-21T10:00:00Z', link: 'a', visitor: 'y' },
+      { at: '2026-11-21T11:00:00Z', link: 'a', visitor: 'y', unique: false },
+    ]);
+    await Promise.all([refreshRollups(t.db, now), refreshRollups(t.db, now), refreshRollups(t.db, now)]);
+    expect(await getTotal(t.db, 'clicks', year, today)).toEqual({ count: 3, uniques: 2 });
+    expect((await getCountsByKey(t.db, 'clicks:link', year, today)).get('a')).toEqual({ count: 3, uniques: 2 });
+  });
+
   test('reads complete months from the monthly roll-up with the same result as day by day', async () => {
     t = await createTestDb();
     const clicks = Array.from({ length: 120 }, (_, i) => ({ at: Date.parse('2026-06-01T00:00:00Z') + i * 24 * 3_600_000, link: `l${i % 3}`, unique: i % 4 !== 0 }));
