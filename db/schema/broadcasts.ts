@@ -19,6 +19,10 @@ export const broadcasts = sqliteTable('broadcasts', {
   batchSize: integer('batch_size').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+  /** The process sending it now ("host:pid:random"), so a second send waits instead of racing. */
+  leaseOwner: text('lease_owner'),
+  /** The lease lapses here unless renewed: a send that died frees the broadcast on its own. */
+  leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
 });
 
 /**

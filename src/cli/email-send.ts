@@ -1,6 +1,7 @@
 // `send`, `resume` and `status`: the list send, exactly once, resumable at any point.
 import { createInterface } from 'node:readline/promises';
 import type { Db } from '../../db/client.ts';
+import { acquireSendLease, LEASE_MS } from '../lib/broadcast-lease.ts';
 import { sendBroadcast } from '../lib/broadcast-send.ts';
 import { createUnsubscribeFor } from '../lib/email-links.ts';
 import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../lib/broadcasts.ts';
@@ -83,13 +84,22 @@ async function deliver(ctx: CliContext, db: Db, broadcast: Broadcast, verb: stri
   const counts = await countRecipients(db, broadcast.id);
   const left = counts.queued + counts.sending;
   console.log(`${verb} "${broadcast.subject}": ${n(left)} of ${n(broadcast.recipientCount)} recipients left, ${ctx.options.rate} API calls/s.`);
+  const lease = await acquireSendLease(db, broadcast.id);
+  if (!lease.ok) {
+    console.error(lease.message);
+    return 1;
+  }
   const started = Date.now();
   const reporter = createProgressReporter();
+  const renewal = setInterval(() => void lease.renew(), LEASE_MS / 3);
   const result = await sendBroadcast(db, broadcast, {
     sendBatch: createResendBatchSender(ctx.settings.resendApiKey!, ctx.settings.resendBaseUrl),
     unsubscribeFor: await createUnsubscribeFor(db, ctx.settings.siteUrl),
     ratePerSecond: ctx.options.rate,
     onProgress: reporter.update,
+  }).finally(async () => {
+    clearInterval(renewal);
+    await lease.release();
   });
   reporter.end();
   const { sent, skipped, failed } = result.progress;

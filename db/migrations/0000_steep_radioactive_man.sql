@@ -25,7 +25,9 @@ CREATE TABLE `broadcasts` (
 	`recipient_count` integer NOT NULL,
 	`batch_size` integer NOT NULL,
 	`created_at` integer NOT NULL,
-	`completed_at` integer
+	`completed_at` integer,
+	`lease_owner` text,
+	`lease_until` integer
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `broadcasts_name_unique` ON `broadcasts` (`name`);--> statement-breakpoint
