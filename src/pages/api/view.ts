@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../lib/server-settings.ts';
+import { getClientIp } from '../../lib/request-info.ts';
 import { recordView } from '../../lib/views.ts';
 import { readLimitedText } from '../../lib/request-body.ts';
 
@@ -18,12 +19,10 @@ export const POST: APIRoute = async ({ request, clientAddress }) => {
   } catch {
     return plain(400, 'The body must be JSON like {"p":"/posts/example/","r":"https://example.com/"}.');
   }
-  const outcome = await recordView(getDb(), {
-    method: request.method,
-    header: (name) => request.headers.get(name),
-    ip: clientAddress,
-    body,
-  });
+  const header = (name: string) => request.headers.get(name);
+  // The same client IP as /go/ uses (proxy headers first), so a reader's views and clicks
+  // hash to the same visitor.
+  const outcome = await recordView(getDb(), { method: request.method, header, ip: getClientIp(header, clientAddress), body });
   if (outcome.result === 'invalid') return plain(400, outcome.message);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 };

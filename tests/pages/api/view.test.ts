@@ -27,6 +27,15 @@ describe('POST /api/view', () => {
     expect(await count("select count(*) from views where path = '/posts/best-paddles-2026/' and referrer_host = 'google.com' and device = 'mobile'")).toBe(1);
   });
 
+  test('behind a proxy, a reader\'s view and click hash to the same visitor', async () => {
+    const viaProxy = { 'X-Forwarded-For': '198.51.100.7' };
+    expect((await beacon(JSON.stringify({ p: '/posts/paddle-care-guide/' }), viaProxy)).status).toBe(204);
+    const go = await fetch(`${server.url}/go/vantage-pro-16-amazon?src=%2Fposts%2Fpaddle-care-guide%2F`, { redirect: 'manual', headers: { 'User-Agent': CHROME_ANDROID, ...viaProxy } });
+    expect(go.status).toBe(302);
+    const view = (await t.db.$client.execute("select visitor_hash from views where path = '/posts/paddle-care-guide/'")).rows[0]!.visitor_hash;
+    await expect.poll(async () => (await t.db.$client.execute("select visitor_hash from clicks where source = '/posts/paddle-care-guide/'")).rows[0]?.visitor_hash, { timeout: 3_000 }).toBe(view);
+  });
+
   test('bots and prefetches are answered but counted only as filtered', async () => {
     const before = await count('select count(*) from views');
     expect((await beacon(JSON.stringify({ p: '/links/' }), { 'User-Agent': 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' })).status).toBe(204);
