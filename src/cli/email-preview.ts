@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Resend } from 'resend';
+import { createResendClient } from '../lib/mail-transports.ts';
 import type { Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { renderNewsletter, UNSUBSCRIBE_PLACEHOLDER, type RenderedNewsletter } from '../emails/render-newsletter.tsx';
@@ -71,7 +71,7 @@ export async function runTest(ctx: CliContext, db: Db, name: string): Promise<nu
     console.error('Set EMAIL_FROM to a sender address on a domain verified in Resend, e.g. EMAIL_FROM="maya@kitchenline.example".');
     return 1;
   }
-  const resend = new Resend(ctx.settings.resendApiKey, ctx.settings.resendBaseUrl ? { baseUrl: ctx.settings.resendBaseUrl } : undefined);
+  const resend = createResendClient(ctx.settings.resendApiKey, ctx.settings.resendBaseUrl);
   const { data, error } = await resend.emails.send({ ...message, to: [to] });
   if (error) {
     console.error(`Resend refused the test email: ${error.message}`);

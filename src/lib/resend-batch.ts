@@ -2,7 +2,7 @@
  * The one place broadcasts talk to Resend: a batch of up to 100 emails per call, with an
  * idempotency key, turned into an outcome the send loop can act on.
  */
-import { Resend } from 'resend';
+import { createResendClient } from './mail-transports.ts';
 
 export interface OutgoingEmail {
   from: string;
@@ -30,7 +30,7 @@ export type SendBatch = (emails: OutgoingEmail[], idempotencyKey: string) => Pro
 
 /** Resend's batch endpoint through its SDK; `baseUrl` points it at another server (tests). */
 export function createResendBatchSender(apiKey: string, baseUrl?: string): SendBatch {
-  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  const resend = createResendClient(apiKey, baseUrl);
   return async (emails, idempotencyKey) => {
     const { data, error, headers } = await resend.batch.send(
       emails.map((e) => ({ from: e.from, to: [e.to], subject: e.subject, html: e.html, text: e.text, headers: e.headers })),
