@@ -1,4 +1,5 @@
 import { isbot } from 'isbot';
+import { memoize } from './memo.ts';
 
 /** Why a hit on /go/ or a page view is not counted (it is still answered). */
 export type FilterReason = 'bot' | 'preview' | 'head' | 'prefetch';
@@ -24,20 +25,11 @@ export function classifyHit(method: string, header: HeaderReader): FilterReason 
   return classifyUserAgent(header('user-agent') ?? '');
 }
 
-// Real traffic repeats a few hundred user agents; isbot's pattern is long, so each answer is
-// remembered (bounded: the map starts over when full, so odd agents cannot grow it).
-const byUserAgent = new Map<string, FilterReason | null>();
-const MAX_REMEMBERED = 5_000;
-
-function classifyUserAgent(ua: string): FilterReason | null {
-  let reason = byUserAgent.get(ua);
-  if (reason !== undefined) return reason;
+// Real traffic repeats a few hundred user agents and isbot's pattern is long: each answer is remembered.
+const classifyUserAgent = memoize((ua): FilterReason | null =>
   // iMessage's preview fetcher poses as Facebook's and Twitter's bots at once.
-  reason = PREVIEW_AGENTS.test(ua) ? 'preview' : !ua.trim() || isbot(ua) ? 'bot' : null;
-  if (byUserAgent.size >= MAX_REMEMBERED) byUserAgent.clear();
-  byUserAgent.set(ua, reason);
-  return reason;
-}
+  PREVIEW_AGENTS.test(ua) ? 'preview' : !ua.trim() || isbot(ua) ? 'bot' : null,
+);
 
 function isPrefetch(header: HeaderReader): boolean {
   const purpose = `${header('sec-purpose') ?? ''} ${header('purpose') ?? ''} ${header('x-purpose') ?? ''} ${header('x-moz') ?? ''}`;

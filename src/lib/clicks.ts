@@ -110,9 +110,12 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   }
 
   function toRows(taken: ClickHit[], saltValue: string): ClickRow[] {
-    return taken.map(({ ip, userAgent, ...click }) => {
-      const visitorHash = hashVisitor(saltValue, ip, userAgent);
-      return { ...click, visitorHash, isUnique: uniques.isUnique(visitorHash, click.linkSlug, click.createdAt.getTime()) };
+    // Field by field, not by spreading: this runs for every click.
+    return taken.map((hit) => {
+      const visitorHash = hashVisitor(saltValue, hit.ip, hit.userAgent);
+      const isUnique = uniques.isUnique(visitorHash, hit.linkSlug, hit.createdAt.getTime());
+      const { id, createdAt, linkSlug, source, placement, referrerHost, device, country } = hit;
+      return { id, createdAt, linkSlug, source, placement, referrerHost, device, country, visitorHash, isUnique };
     });
   }
 

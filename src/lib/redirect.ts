@@ -72,7 +72,8 @@ function subIdBuilder(link: Pick<CatalogLink, 'url' | 'network' | 'subIdParam'>)
   const path = queryAt === -1 ? base : base.slice(0, queryAt);
   const kept = queryAt === -1 ? [] : base.slice(queryAt + 1).split('&').filter((p) => p && p.split('=')[0] !== name);
   const prefix = `${path}?${[...kept, `${name}=`].join('&')}`;
-  return (clickId) => `${prefix}${encodeURIComponent(template.replaceAll('{clickId}', clickId))}${hash}`;
+  const parts = template.split('{clickId}').map(encodeURIComponent);
+  return (clickId) => `${prefix}${parts.join(encodeURIComponent(clickId))}${hash}`;
 }
 
 export interface ClickOrigin {

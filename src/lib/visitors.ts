@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { eq, notLike } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { settings } from '../../db/schema/settings.ts';
@@ -41,5 +41,5 @@ async function readOrRotateSalt(db: Db, day: string): Promise<string> {
 
 /** A visitor id: hash of salt + IP + user agent. The IP itself is never stored. */
 export function hashVisitor(salt: string, ip: string, userAgent: string): string {
-  return createHash('sha256').update(`${salt}|${ip}|${userAgent}`).digest('base64url').slice(0, 22);
+  return hash('sha256', `${salt}|${ip}|${userAgent}`, 'base64url').slice(0, 22);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classifyHit, type HeaderReader } from '../lib/bots.ts';
 import type { ClickRecorder } from '../lib/clicks.ts';
+import { memoize } from '../lib/memo.ts';
 import { parseLinkCatalog, type LinkCatalog } from '../lib/link-catalog.ts';
 import { getGoSlug, newClickId, parseClickOrigin, resolveDestination, withSubId } from '../lib/redirect.ts';
 import { getClientIp, getCountry, getDeviceClass, getReferrerHost } from '../lib/request-info.ts';
@@ -61,15 +62,19 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, now: 
   };
 }
 
+// A site's own links repeat the same few hundred query strings and user agents.
+const originOf = memoize((query) => parseClickOrigin(new URLSearchParams(query)));
+const deviceOf = memoize(getDeviceClass);
+
 function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, click: { id: string; slug: string; at: Date; query: string }): void {
   const userAgent = header('user-agent') ?? '';
   recorder.recordClick({
     id: click.id,
     createdAt: click.at,
     linkSlug: click.slug,
-    ...parseClickOrigin(new URLSearchParams(click.query)),
+    ...originOf(click.query),
     referrerHost: getReferrerHost(header('referer')),
-    device: getDeviceClass(userAgent),
+    device: deviceOf(userAgent),
     country: getCountry(header),
     ip: getClientIp(header, req.socket.remoteAddress),
     userAgent,
