@@ -4,7 +4,7 @@
  * follower's redirect until it was done; on its own thread it never blocks them.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchWriter } from '../lib/clicks.ts';
+import { clickValues, type BatchWriter } from '../lib/clicks.ts';
 
 export interface ClickWriter {
   write: BatchWriter;
@@ -52,7 +52,8 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
         const id = next++;
         waiting.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ id, rows, filtered });
+        // Flat values clone faster than row objects, on both sides of the thread.
+        worker.postMessage({ id, values: clickValues(rows), filtered });
       }),
     close: async () => {
       await worker.terminate();
