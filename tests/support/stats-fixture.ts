@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { createTestDb, type TestDb } from './db.ts';
+import { startServer, type RunningServer } from './server.ts';
 import { insertClicks, insertSubscriber, insertViews } from './stats-events.ts';
 
 const DAY = 86_400_000;
@@ -39,6 +41,18 @@ export async function seedKnownDataset(db: Db, now = Date.now()): Promise<void> 
 }
 
 /** Login form POST; returns the session cookie ("name=value") and the raw Set-Cookie. */
+/** The built server over a temp database seeded with the known dataset, /stats behind `password`. */
+export async function startSeededStats(password: string): Promise<{ t: TestDb; server: RunningServer }> {
+  const t = await createTestDb();
+  try {
+    await seedKnownDataset(t.db);
+    return { t, server: await startServer({ DATABASE_URL: t.url, STATS_PASSWORD: password }) };
+  } catch (error) {
+    t.cleanup();
+    throw error;
+  }
+}
+
 export async function logIn(url: string, password: string): Promise<{ status: number; cookie: string | null; setCookie: string | null; body: string }> {
   const res = await fetch(`${url}/stats`, {
     method: 'POST',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestDb, type TestDb } from '../../support/db.ts';
-import { startServer, type RunningServer } from '../../support/server.ts';
-import { logIn, pageTable, parseCsv, seedKnownDataset } from '../../support/stats-fixture.ts';
+import type { TestDb } from '../../support/db.ts';
+import type { RunningServer } from '../../support/server.ts';
+import { logIn, pageTable, parseCsv, startSeededStats } from '../../support/stats-fixture.ts';
 import { formatCell } from '../../../src/lib/stats/table.ts';
 
 const PASSWORD = 'csv-password';
@@ -11,9 +11,7 @@ let server: RunningServer;
 let cookie: string;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedKnownDataset(t.db);
-  server = await startServer({ DATABASE_URL: t.url, STATS_PASSWORD: PASSWORD });
+  ({ t, server } = await startSeededStats(PASSWORD));
   cookie = (await logIn(server.url, PASSWORD)).cookie!;
 });
 afterAll(async () => {

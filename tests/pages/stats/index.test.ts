@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { createTestDb, type TestDb } from '../../support/db.ts';
+import type { TestDb } from '../../support/db.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
-import { logIn, pageTable, pageTotal, seedKnownDataset } from '../../support/stats-fixture.ts';
+import { logIn, pageTable, pageTotal, startSeededStats } from '../../support/stats-fixture.ts';
 
 // The bio entry's button text, as the creator wrote it in content/bio.yaml.
 const BIO_TITLE: string = parse(readFileSync(new URL('../../../content/bio.yaml', import.meta.url), 'utf8')).entries.find(
@@ -17,9 +17,7 @@ let server: RunningServer;
 let cookie: string;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedKnownDataset(t.db);
-  server = await startServer({ DATABASE_URL: t.url, STATS_PASSWORD: PASSWORD });
+  ({ t, server } = await startSeededStats(PASSWORD));
   cookie = (await logIn(server.url, PASSWORD)).cookie!;
 });
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createTestDb, type TestDb } from '../../support/db.ts';
-import { startServer, type RunningServer } from '../../support/server.ts';
+import type { TestDb } from '../../support/db.ts';
+import type { RunningServer } from '../../support/server.ts';
 import { launchBrowser, PHONE } from '../../support/browser.ts';
-import { seedKnownDataset } from '../../support/stats-fixture.ts';
+import { startSeededStats } from '../../support/stats-fixture.ts';
 
 const PASSWORD = 'phone-password';
 let t: TestDb;
@@ -11,9 +11,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedKnownDataset(t.db);
-  server = await startServer({ DATABASE_URL: t.url, STATS_PASSWORD: PASSWORD });
+  ({ t, server } = await startSeededStats(PASSWORD));
   browser = await launchBrowser();
 });
 afterAll(async () => {
