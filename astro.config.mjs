@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
-import bioAsHome from './src/integrations/bio-as-home.mjs';
+import bioAsHome from './src/bio/bio-as-home.mjs';
 
 const port = Number(process.env.PORT ?? 4321);
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { bioSchema, emailSchema, postSchema, productSchema, profileSchema } from './lib/content-schemas.ts';
+import { bioSchema, emailSchema, postSchema, productSchema, profileSchema } from './site/content-schemas.ts';
 
 // Everything a creator edits lives in the top-level content/ folder.
 const base = process.env.PERCH_CONTENT_DIR ?? './content';

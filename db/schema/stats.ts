@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 
 /**
  * Daily roll-ups of clicks and views per dimension, so the stats page reads a few thousand
- * rows instead of millions. Refreshed on read from a high-water mark (src/lib/stats/rollups.ts):
+ * rows instead of millions. Refreshed on read from a high-water mark (src/stats/rollups.ts):
  * the code that records clicks and views does not need to know about them.
  */
 export const statsDaily = sqliteTable(

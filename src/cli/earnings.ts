@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
-import { formatCents } from '../lib/earnings/amounts.ts';
-import { REPORT_NETWORKS, type ReportNetwork } from '../lib/earnings/format.ts';
-import { importReport, type ImportResult } from '../lib/earnings/import.ts';
-import { readLinkMerchants } from '../lib/earnings/merchants.ts';
-import { getEarningsStats, type EarningsRow, type EarningsStats } from '../lib/earnings/stats.ts';
-import { parseSettings } from '../lib/settings.ts';
+import { formatCents } from '../earnings/amounts.ts';
+import { REPORT_NETWORKS, type ReportNetwork } from '../earnings/format.ts';
+import { importReport, type ImportResult } from '../earnings/import.ts';
+import { readLinkMerchants } from '../earnings/merchants.ts';
+import { getEarningsStats, type EarningsRow, type EarningsStats } from '../earnings/stats.ts';
+import { parseSettings } from '../platform/settings.ts';
 
 const HELP = `Usage:
   npm run earnings -- import FILE.csv [--network NETWORK]

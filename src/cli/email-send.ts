@@ -1,12 +1,12 @@
 // `send`, `resume` and `status`: the list send, exactly once, resumable at any point.
 import { createInterface } from 'node:readline/promises';
 import type { Db } from '../../db/client.ts';
-import { acquireSendLease, LEASE_MS } from '../lib/broadcast-lease.ts';
-import { sendBroadcast } from '../lib/broadcast-send.ts';
-import { createUnsubscribeFor } from '../lib/email-links.ts';
-import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../lib/broadcasts.ts';
-import { listNewsletters } from '../lib/newsletter-content.ts';
-import { createResendBatchSender } from '../lib/resend-batch.ts';
+import { acquireSendLease, LEASE_MS } from '../broadcasts/broadcast-lease.ts';
+import { sendBroadcast } from '../broadcasts/broadcast-send.ts';
+import { createUnsubscribeFor } from '../mail/email-links.ts';
+import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../broadcasts/broadcasts.ts';
+import { listNewsletters } from '../broadcasts/newsletter-content.ts';
+import { createResendBatchSender } from '../mail/resend-batch.ts';
 import type { CliContext } from './email.ts';
 import { renderOrExplain, senderFor } from './email-preview.ts';
 import { createProgressReporter, formatDuration } from './progress-bar.ts';

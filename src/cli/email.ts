@@ -2,8 +2,8 @@
 // content/emails/. Runs with tsx outside Astro: settings from process.env, db via createDb.
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
-import { listNewsletters } from '../lib/newsletter-content.ts';
-import { parseSettings } from '../lib/settings.ts';
+import { listNewsletters } from '../broadcasts/newsletter-content.ts';
+import { parseSettings } from '../platform/settings.ts';
 
 const HELP = `Usage: npm run email -- <command> <name> [options]
 

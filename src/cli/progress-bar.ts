@@ -1,6 +1,6 @@
 // Progress for a broadcast: a redrawn bar with counts and an ETA on a terminal, a plain
 // line every few seconds otherwise (CI logs, pipes).
-import type { Progress } from '../lib/broadcast-send.ts';
+import type { Progress } from '../broadcasts/broadcast-send.ts';
 
 const WIDTH = 28;
 

@@ -2,8 +2,8 @@
 // with generated events so the stats page can be tried (and benchmarked) at scale.
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
-import { seedEvents } from '../bench/seed-events.ts';
-import { refreshRollups } from '../lib/stats/rollups.ts';
+import { seedEvents } from '../stats/demo-events.ts';
+import { refreshRollups } from '../stats/rollups.ts';
 
 const HELP = `Usage: npm run seed -- [options]
 

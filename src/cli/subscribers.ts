@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { desc } from 'drizzle-orm';
 import { createDb, migrateDb, type Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
-import { parseSettings } from '../lib/settings.ts';
-import { normalizeEmail } from '../lib/signup-input.ts';
-import { exportSubscribersCsv, importSubscribersCsv, IMPORT_TOOLS, type ImportTool } from '../lib/subscriber-csv.ts';
-import { deleteSubscriber } from '../lib/subscribers.ts';
+import { parseSettings } from '../platform/settings.ts';
+import { normalizeEmail } from '../subscribers/signup-input.ts';
+import { exportSubscribersCsv, importSubscribersCsv, IMPORT_TOOLS, type ImportTool } from '../subscribers/subscriber-csv.ts';
+import { deleteSubscriber } from '../subscribers/subscribers.ts';
 
 const HELP: Record<string, string> = {
   main: `Usage: npm run subscribers -- <command> [options]

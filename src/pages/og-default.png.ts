@@ -2,7 +2,7 @@
 // new site gets a branded preview without designing one. sharp turns the SVG into a PNG,
 // since link previews do not show SVG.
 import sharp from 'sharp';
-import { getSiteContent } from '../lib/site-content.ts';
+import { getSiteContent } from '../site/site-content.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -1,7 +1,7 @@
 // The RSS feed of public articles (same filter as every listing), newest first.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getSiteContent } from '../lib/site-content.ts';
+import { getSiteContent } from '../site/site-content.ts';
 
 export async function GET(context: APIContext): Promise<Response> {
   const { profile, posts } = await getSiteContent();

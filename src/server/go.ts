@@ -6,12 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { classifyHit, type HeaderReader } from '../lib/bots.ts';
-import type { ClickRecorder } from '../lib/clicks.ts';
-import { memoize } from '../lib/memo.ts';
-import { parseLinkCatalog, type LinkCatalog } from '../lib/link-catalog.ts';
-import { getGoSlug, newClickId, parseClickOrigin, resolveDestination, withSubId } from '../lib/redirect.ts';
-import { getClientIp, getCountry, getDeviceClass, getReferrerHost } from '../lib/request-info.ts';
+import { classifyHit, type HeaderReader } from '../tracking/bots.ts';
+import type { ClickRecorder } from '../tracking/clicks.ts';
+import { memoize } from '../platform/memo.ts';
+import { parseLinkCatalog, type LinkCatalog } from '../tracking/link-catalog.ts';
+import { getGoSlug, newClickId, parseClickOrigin, resolveDestination, withSubId } from '../tracking/redirect.ts';
+import { getClientIp, getCountry, getDeviceClass, getReferrerHost } from '../tracking/request-info.ts';
 
 export interface GoAssets {
   catalog: LinkCatalog;

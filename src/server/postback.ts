@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
-import { handlePostback } from '../lib/earnings/postback.ts';
+import { handlePostback } from '../earnings/postback.ts';
 
 /** True for /api/postback (with or without a trailing slash or query string). */
 export function isPostbackPath(url: string | undefined): boolean {

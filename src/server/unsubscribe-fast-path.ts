@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/client.ts';
-import { getSigningKey } from '../lib/email-tokens.ts';
-import { collectBody, parseFormBytes } from '../lib/form-body.ts';
-import { answerUnsubscribePost } from '../lib/unsubscribe.ts';
+import { getSigningKey } from '../mail/email-tokens.ts';
+import { collectBody, parseFormBytes } from '../platform/http/form-body.ts';
+import { answerUnsubscribePost } from '../subscribers/unsubscribe.ts';
 
 const PATH = '/subscribe/unsubscribe';
 

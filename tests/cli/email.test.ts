@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createDb, migrateDb, type Db } from '../../db/client.ts';
 import { startFakeResendBatch, type FakeResendBatch } from '../support/fake-resend-batch.ts';
 import { seedSubscribers } from '../support/seed-subscribers.ts';
-import { countRecipients, getBroadcast } from '../../src/lib/broadcasts.ts';
+import { countRecipients, getBroadcast } from '../../src/broadcasts/broadcasts.ts';
 
 // Each run starts tsx, MDX and react-email in a fresh process: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findSubscriberByEmail, registerSignup } from '../../src/lib/subscribers.ts';
+import { findSubscriberByEmail, registerSignup } from '../../src/subscribers/subscribers.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 const run = promisify(execFile);

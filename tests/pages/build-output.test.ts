@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isAmazonLink } from '../../src/lib/disclosure.ts';
-import { REL_SPONSORED } from '../../src/lib/links.ts';
+import { isAmazonLink } from '../../src/site/disclosure.ts';
+import { REL_SPONSORED } from '../../src/site/links.ts';
 import { findElements, readMerchantLinks, readPages, type BuiltPage } from '../support/dist.ts';
 import { buildSite, FIXTURE_CONTENT, type SiteBuild } from '../support/site-build.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { emailImagePath } from '../../src/lib/email-images.ts';
+import { emailImagePath } from '../../src/mail/email-images.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 

@@ -1,4 +1,4 @@
-// The bio page (src/pages/links/index.astro + src/components/bio/*) on real built servers:
+// The bio page (src/pages/links/index.astro + src/bio/*) on real built servers:
 // the fixture build (tests/fixtures/bio-content, known entries/schedules/picks, a clock the
 // test can set) and the demo build (content/), in real Chromium.
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { goHref, REL_SPONSORED } from '../../src/lib/links.ts';
+import { goHref, REL_SPONSORED } from '../../src/site/links.ts';
 import { buildBioFixture, startBioFixture, type FixtureServer } from '../support/bio-fixture.ts';
 import { DESKTOP, launchBrowser, PHONE } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

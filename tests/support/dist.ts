@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { parse } from 'yaml';
-import type { MerchantLink } from '../../src/lib/content-schemas.ts';
+import type { MerchantLink } from '../../src/site/content-schemas.ts';
 
 export interface BuiltPage {
   /** URL path, e.g. "/posts/x/" ("/404.html" for the 404 page). */

@@ -1,5 +1,5 @@
-import type { ProductEntry } from '../../src/lib/catalog.ts';
-import type { Product } from '../../src/lib/content-schemas.ts';
+import type { ProductEntry } from '../../src/site/catalog.ts';
+import type { Product } from '../../src/site/content-schemas.ts';
 
 /** A product entry as the content layer gives it, with one merchant link per slug. */
 export function product(id: string, slugs: string[], extra: Partial<Product> = {}): ProductEntry {

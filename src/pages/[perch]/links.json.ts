@@ -3,7 +3,7 @@
 // (A folder named "_perch" would be ignored by Astro's router, hence the one-value param.)
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildLinkCatalog } from '../../lib/link-catalog.ts';
+import { buildLinkCatalog } from '../../tracking/link-catalog.ts';
 
 export const prerender = true;
 

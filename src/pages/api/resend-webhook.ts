@@ -1,7 +1,7 @@
 // POST /api/resend-webhook: Resend's signed delivery events → suppressions.
 import type { APIRoute } from 'astro';
-import { applyResendEvent, verifyResendWebhook } from '../../lib/resend-webhook.ts';
-import { getDb, getSettings } from '../../lib/server-settings.ts';
+import { applyResendEvent, verifyResendWebhook } from '../../subscribers/resend-webhook.ts';
+import { getDb, getSettings } from '../../platform/server-settings.ts';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getEmailContext } from '../../lib/email-context.ts';
-import { readFormBody } from '../../lib/form-body.ts';
-import { MAX_FORM_BYTES } from '../../lib/signup-input.ts';
-import { handleSignup } from '../../lib/signup.ts';
+import { getEmailContext } from '../../subscribers/email-context.ts';
+import { readFormBody } from '../../platform/http/form-body.ts';
+import { MAX_FORM_BYTES } from '../../subscribers/signup-input.ts';
+import { handleSignup } from '../../subscribers/signup.ts';
 
 export const prerender = false;
 

@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../lib/server-settings.ts';
-import { getClientIp } from '../../lib/request-info.ts';
-import { recordView } from '../../lib/views.ts';
-import { readLimitedText } from '../../lib/request-body.ts';
+import { getDb } from '../../platform/server-settings.ts';
+import { getClientIp } from '../../tracking/request-info.ts';
+import { recordView } from '../../tracking/views.ts';
+import { readLimitedText } from '../../platform/http/request-body.ts';
 
 export const prerender = false;
 
 // The beacon sends about 100 bytes; anything much larger is not our beacon.
 const MAX_BODY_BYTES = 4096;
 
-/** POST /api/view: the page-view beacon (src/components/ViewBeacon.astro). Answers 204, no cookie. */
+/** POST /api/view: the page-view beacon (src/site/components/ViewBeacon.astro). Answers 204, no cookie. */
 export const POST: APIRoute = async ({ request, clientAddress }) => {
   const text = await readLimitedText(request, MAX_BODY_BYTES);
   if (text === null) return plain(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);

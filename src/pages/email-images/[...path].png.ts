@@ -1,11 +1,11 @@
-// PNG copies of the SVG product images, for emails (see src/lib/email-images.ts). Rendered
+// PNG copies of the SVG product images, for emails (see src/mail/email-images.ts). Rendered
 // once at build time with sharp, at twice the size emails show them (96 px).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
-import { EMAIL_IMAGES, emailImagePath } from '../../lib/email-images.ts';
-import { getSiteContent } from '../../lib/site-content.ts';
+import { EMAIL_IMAGES, emailImagePath } from '../../mail/email-images.ts';
+import { getSiteContent } from '../../site/site-content.ts';
 
 export const getStaticPaths = (async () => {
   const { catalog } = await getSiteContent();

@@ -2,7 +2,7 @@
 // print and stage use. Black on white with a quiet zone: what scanners read most reliably.
 import type { APIRoute } from 'astro';
 import QRCode from 'qrcode';
-import { loadBio } from '../../components/bio/load-bio.ts';
+import { loadBio } from '../../bio/load-bio.ts';
 
 export const prerender = true;
 

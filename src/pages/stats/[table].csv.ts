@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../lib/server-settings.ts';
-import { toCsv } from '../../lib/stats/csv.ts';
-import { parsePeriodId } from '../../lib/stats/period.ts';
-import { checkAccess, PRIVATE_HEADERS } from './_auth.ts';
-import { getCatalog } from './_catalog.ts';
-import { getReportWithEarnings } from './_earnings.ts';
+import { getDb } from '../../platform/server-settings.ts';
+import { toCsv } from '../../stats/csv.ts';
+import { parsePeriodId } from '../../stats/period.ts';
+import { checkAccess, PRIVATE_HEADERS } from '../../auth/page-auth.ts';
+import { getCatalog } from '../../stats/table-catalog.ts';
+import { getReportWithEarnings } from '../../stats/earnings-tables.ts';
 
 export const prerender = false;
 

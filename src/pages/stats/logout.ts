@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../lib/server-settings.ts';
-import { deleteSession, SESSION_COOKIE } from '../../lib/stats/sessions.ts';
-import { PRIVATE_HEADERS } from './_auth.ts';
+import { getDb } from '../../platform/server-settings.ts';
+import { deleteSession, SESSION_COOKIE } from '../../auth/sessions.ts';
+import { PRIVATE_HEADERS } from '../../auth/page-auth.ts';
 
 export const prerender = false;
 

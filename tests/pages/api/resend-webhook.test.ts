@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb, type Db } from '../../../db/client.ts';
 import { subscribers } from '../../../db/schema/subscribers.ts';
-import { countEligibleSubscribers } from '../../../src/lib/broadcasts.ts';
+import { countEligibleSubscribers } from '../../../src/broadcasts/broadcasts.ts';
 import { seedSubscribers } from '../../support/seed-subscribers.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../../support/db.ts';
 import type { RunningServer } from '../../support/server.ts';
 import { logIn, pageTable, parseCsv, startSeededStats } from '../../support/stats-fixture.ts';
-import { formatCell } from '../../../src/lib/stats/table.ts';
+import { formatCell } from '../../../src/stats/table.ts';
 
 const PASSWORD = 'csv-password';
 const TABLES = ['articles', 'links', 'merchants', 'placements', 'newsletters', 'referrers', 'devices', 'countries', 'signups', 'filtered'];

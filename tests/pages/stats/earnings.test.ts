@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clicks } from '../../../db/schema/clicks.ts';
-import { importReport } from '../../../src/lib/earnings/import.ts';
+import { importReport } from '../../../src/earnings/import.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 import { logIn } from '../../support/stats-fixture.ts';

@@ -1,0 +1,35 @@
+import type { AstroCookies } from 'astro';
+import { getDb, getSettings } from '../platform/server-settings.ts';
+import { attemptLogin } from './login.ts';
+import { getBasicPassword } from './password.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS, isValidSession } from './sessions.ts';
+
+export type Access = { ok: true } | { ok: false; status: 401 | 429 | 503; message: string; retryAfterSeconds?: number };
+
+/** Headers every stats response carries: private, never cached, never indexed. */
+export const PRIVATE_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' };
+
+/** Whether a request may read the stats: a session cookie, or (for scripts) HTTP Basic with the password. */
+export async function checkAccess(request: Request, cookies: AstroCookies, clientAddress: string, allowBasic: boolean): Promise<Access> {
+  const password = getSettings().statsPassword;
+  if (!password) return { ok: false, status: 503, message: 'The stats are off: set STATS_PASSWORD in the environment and restart Perch.' };
+  const db = getDb();
+  if (await isValidSession(db, cookies.get(SESSION_COOKIE)?.value)) return { ok: true };
+  const given = allowBasic ? getBasicPassword(request.headers.get('authorization')) : null;
+  if (given === null) return { ok: false, status: 401, message: 'Log in at /stats, or send the password with HTTP Basic (any user name).' };
+  const result = await attemptLogin(db, given, password, clientAddress);
+  if (result.ok) return { ok: true };
+  if (result.reason === 'locked') return { ok: false, status: 429, message: `Too many wrong passwords: try again in ${result.retryAfterSeconds} s.`, retryAfterSeconds: result.retryAfterSeconds };
+  return { ok: false, status: 401, message: 'Wrong password.' };
+}
+
+/**
+ * Sets the session cookie: HTTP-only, SameSite=Strict, limited to /stats, Secure over https.
+ * A TLS-terminating proxy says https with X-Forwarded-Proto; trusting it is safe here because
+ * a forged header can only make the cookie stricter.
+ */
+export function setSessionCookie(cookies: AstroCookies, token: string, request: Request): void {
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  const secure = new URL(request.url).protocol === 'https:' || forwarded === 'https' || getSettings().siteUrl.startsWith('https:');
+  cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/stats', maxAge: SESSION_TTL_MS / 1000 });
+}

@@ -1,0 +1,162 @@
+/**
+ * The link-in-bio page's data rules, as plain functions over content data: which entries
+ * show at a given moment, where each button goes, and what the "my picks" shelf holds.
+ * The page resolves everything once at start-up and only calls `selectVisible` per request.
+ */
+import type { BioEntry, MerchantLink, Product } from '../site/content-schemas.ts';
+
+/** A product as content collections hand it over: file name plus validated data. */
+export interface ProductRecord {
+  id: string;
+  data: Product;
+}
+
+/** A bio entry turned into a button: everything the page needs, no further look-ups. */
+export interface BioButton {
+  title: string;
+  /** The `/go/<slug>` slug that counts the click. */
+  slug: string;
+  /** 1-based position in content/bio.yaml: the placement stays stable as entries come and go. */
+  position: number;
+  /** Affiliate links get rel="sponsored" and call for the disclosure. */
+  affiliate: boolean;
+  network?: MerchantLink['network'];
+  icon?: string;
+  highlight: boolean;
+  showFrom?: Date;
+  showUntil?: Date;
+}
+
+/** One product on the shelf with its single buy button. */
+export interface ShelfItem {
+  productId: string;
+  name: string;
+  image: string;
+  imageAlt: string;
+  price?: string;
+  category?: string;
+  slug: string;
+  merchant: string;
+  network: MerchantLink['network'];
+  position: number;
+}
+
+export interface Schedule {
+  showFrom?: Date;
+  showUntil?: Date;
+}
+
+/** True while `now` is inside the window: from `showFrom` (inclusive) until `showUntil` (exclusive). */
+export function isShownAt(schedule: Schedule, now: Date): boolean {
+  const t = now.getTime();
+  if (schedule.showFrom && t < schedule.showFrom.getTime()) return false;
+  if (schedule.showUntil && t >= schedule.showUntil.getTime()) return false;
+  return true;
+}
+
+/** The entries to show at `now`, in their content order. */
+export function selectVisible<T extends Schedule>(entries: readonly T[], now: Date): T[] {
+  return entries.filter((entry) => isShownAt(entry, now));
+}
+
+/**
+ * The next moment the visible set changes after `now` (a window opens or closes), or
+ * undefined if none is scheduled: it bounds how long a response may be cached.
+ */
+export function nextChangeAfter(entries: readonly Schedule[], now: Date): Date | undefined {
+  const times = entries
+    .flatMap((e) => [e.showFrom, e.showUntil])
+    .filter((d): d is Date => !!d && d.getTime() > now.getTime())
+    .map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
+
+function findLink(products: readonly ProductRecord[], slug: string): MerchantLink | undefined {
+  for (const product of products) {
+    const link = product.data.links.find((l) => l.slug === slug);
+    if (link) return link;
+  }
+  return undefined;
+}
+
+type Resolved = { ok: true; link: MerchantLink } | { ok: false; problem: string };
+
+function resolveReference(entry: BioEntry, products: readonly ProductRecord[]): Resolved {
+  const productId = entry.product ?? entry.link!;
+  // `link` names a merchant link slug, or (as a convenience) a product id.
+  const link = entry.link ? findLink(products, entry.link) : undefined;
+  if (link) return { ok: true, link };
+  const product = products.find((p) => p.id === productId);
+  if (product) return { ok: true, link: product.data.links[0] };
+  const what = entry.product ? `product "${entry.product}"` : `link "${entry.link}"`;
+  return {
+    ok: false,
+    problem: `bio entry "${entry.title}" points at ${what}, which is not a product file in content/products nor one of their merchant link slugs`,
+  };
+}
+
+/**
+ * Turns the entries of content/bio.yaml into buttons. References to products or merchant
+ * links that do not exist come back as problems (sentences naming the entry), not buttons.
+ */
+export function resolveBioEntries(
+  entries: readonly BioEntry[],
+  products: readonly ProductRecord[],
+): { buttons: BioButton[]; problems: string[] } {
+  const buttons: BioButton[] = [];
+  const problems: string[] = [];
+  entries.forEach((entry, i) => {
+    const common = {
+      title: entry.title,
+      position: i + 1,
+      icon: entry.icon,
+      highlight: entry.highlight,
+      showFrom: entry.showFrom,
+      showUntil: entry.showUntil,
+    };
+    if (entry.url) {
+      buttons.push({ ...common, slug: entry.slug!, affiliate: false });
+      return;
+    }
+    const resolved = resolveReference(entry, products);
+    if (!resolved.ok) problems.push(resolved.problem);
+    else buttons.push({ ...common, slug: resolved.link.slug, affiliate: true, network: resolved.link.network });
+  });
+  return { buttons, problems };
+}
+
+/** The "my picks" shelf: each picked product with its first merchant link, in pick order. */
+export function buildShelf(
+  picks: readonly string[],
+  products: readonly ProductRecord[],
+): { items: ShelfItem[]; problems: string[] } {
+  const items: ShelfItem[] = [];
+  const problems: string[] = [];
+  picks.forEach((id, i) => {
+    const product = products.find((p) => p.id === id);
+    if (!product) {
+      problems.push(`picks in content/bio.yaml names "${id}", but there is no content/products/${id}.yaml`);
+      return;
+    }
+    const { data } = product;
+    const link = data.links[0];
+    items.push({
+      productId: id,
+      name: data.name,
+      image: data.image,
+      imageAlt: data.imageAlt ?? '',
+      price: data.price,
+      category: data.category,
+      slug: link.slug,
+      merchant: link.merchant,
+      network: link.network,
+      position: i + 1,
+    });
+  });
+  return { items, problems };
+}
+
+/** Distinct shelf categories in order of first appearance (the filter chips). */
+export function listCategories(items: readonly ShelfItem[]): string[] {
+  return [...new Set(items.map((item) => item.category).filter((c): c is string => !!c))];
+}

@@ -1,0 +1,50 @@
+import type { ConversionStatus } from '../../db/schema/earnings.ts';
+import { parseAmountCents, parseReportDate } from './amounts.ts';
+import type { RawConversion, ReportFormat } from './format.ts';
+
+/** A conversion ready to store, before it is joined to a click. */
+export interface NormalisedConversion {
+  network: string;
+  transactionId: string;
+  subId: string | null;
+  occurredAt: Date;
+  saleAmountCents: number | null;
+  commissionCents: number;
+  currency: string;
+  status: ConversionStatus;
+  rawStatus: string | null;
+  /** True when the source gave no date (a postback without one): an update keeps the stored date. */
+  dateDefaulted?: boolean;
+}
+
+export type NormaliseResult = { ok: true; conversion: NormalisedConversion } | { ok: false; reason: string };
+
+/** Checks and converts one report row; a bad cell is a reason, never an exception. */
+export function normaliseConversion(format: ReportFormat, raw: RawConversion): NormaliseResult {
+  const transactionId = raw.transactionId.trim();
+  if (!transactionId || /^\|*$/.test(transactionId)) return { ok: false, reason: 'no transaction id' };
+  const commissionCents = parseAmountCents(raw.commission);
+  if (commissionCents === null) return { ok: false, reason: `commission "${raw.commission}" is not an amount` };
+  const saleText = raw.saleAmount?.trim();
+  const saleAmountCents = saleText ? parseAmountCents(saleText) : null;
+  if (saleText && saleAmountCents === null) return { ok: false, reason: `sale amount "${saleText}" is not an amount` };
+  const occurredAt = parseReportDate(raw.date);
+  if (!occurredAt) return { ok: false, reason: `date "${raw.date}" is not a date (use 2026-03-14 or 03/14/2026)` };
+  const currency = (raw.currency?.trim() || 'USD').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, reason: `currency "${raw.currency}" is not a 3-letter code` };
+  const rawStatus = raw.rawStatus?.trim() || null;
+  return {
+    ok: true,
+    conversion: {
+      network: format.network,
+      transactionId,
+      subId: raw.subId?.trim() || null,
+      occurredAt,
+      saleAmountCents,
+      commissionCents,
+      currency,
+      status: format.toStatus(rawStatus ?? undefined, commissionCents),
+      rawStatus,
+    },
+  };
+}

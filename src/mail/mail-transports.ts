@@ -1,0 +1,71 @@
+import { basename } from 'node:path';
+import { Resend } from 'resend';
+import type { QueuedEmail } from '../../db/schema/email.ts';
+import type { MailTransport, SendOutcome } from './mail-queue.ts';
+import { writeToOutbox } from './outbox.ts';
+import type { Settings } from '../platform/settings.ts';
+
+/** A Resend client honouring RESEND_BASE_URL (the broadcast feature uses it for batches). */
+export function createResendClient(apiKey: string, baseUrl?: string): Resend {
+  return new Resend(apiKey, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : undefined);
+}
+
+/** Milliseconds from a `retry-after` header (seconds or an HTTP date); undefined when absent. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 0);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
+}
+
+/**
+ * Sends through Resend with the row's idempotency key, so a retry after a crash or a lost
+ * response is answered with the first send instead of a second email.
+ */
+export function createResendTransport(apiKey: string, baseUrl?: string): MailTransport {
+  const resend = createResendClient(apiKey, baseUrl);
+  return {
+    name: 'resend',
+    async send(mail: QueuedEmail): Promise<SendOutcome> {
+      const { data, error, headers } = await resend.emails.send(
+        { from: mail.fromAddress, to: mail.toAddress, subject: mail.subject, html: mail.html, text: mail.text, headers: JSON.parse(mail.headers) },
+        { idempotencyKey: mail.idempotencyKey },
+      );
+      if (data) return { ok: true, id: data.id };
+      const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 'network';
+      return { ok: false, error: `Resend ${status}: ${error?.message ?? 'no answer'}`, retryAfterMs: parseRetryAfter(headers?.['retry-after']) };
+    },
+  };
+}
+
+/**
+ * Writes each email into `<dataDir>/outbox/` as an .eml file (opens in any mail app) and an
+ * .html file (opens in a browser). The name is derived from the row, so a retry overwrites
+ * rather than duplicates.
+ */
+export function createOutboxTransport(dataDir: string): MailTransport {
+  return {
+    name: 'outbox',
+    async send(mail: QueuedEmail): Promise<SendOutcome> {
+      const { eml } = await writeToOutbox(dataDir, `${String(mail.id).padStart(6, '0')}-${mail.kind}`, {
+        from: mail.fromAddress,
+        to: mail.toAddress,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        headers: JSON.parse(mail.headers) as Record<string, string>,
+        date: mail.createdAt,
+        messageId: mail.idempotencyKey,
+      });
+      return { ok: true, id: basename(eml) };
+    },
+  };
+}
+
+/** Resend when RESEND_API_KEY is set, the local outbox otherwise. */
+export function createMailTransport(settings: Settings): MailTransport {
+  return settings.resendApiKey
+    ? createResendTransport(settings.resendApiKey, settings.resendBaseUrl)
+    : createOutboxTransport(settings.dataDir);
+}

@@ -1,0 +1,51 @@
+/**
+ * Perch's settings, parsed from environment-style key/values in one place. The Astro side
+ * feeds it `astro:env` (src/platform/server-settings.ts); the server wrapper and the CLI scripts
+ * feed it `process.env`. Everything below takes these plain values as arguments.
+ */
+export interface Settings {
+  port: number;
+  host: string;
+  /** Public URL used in emails and absolute links; no trailing slash. */
+  siteUrl: string;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  resendApiKey?: string;
+  resendBaseUrl?: string;
+  emailFrom?: string;
+  statsPassword?: string;
+  postbackSecret?: string;
+  /** Folder for files the app writes (the mail outbox); PERCH_DATA_DIR, default `.data`. */
+  dataDir: string;
+  /** Signing secret of Resend's webhook (`whsec_…`); the webhook endpoint is off without it. */
+  resendWebhookSecret?: string;
+  /** Requests per second a broadcast may make to Resend (NaN when the value is not a number). */
+  resendRateLimit: number;
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+const DEFAULT_DATABASE_URL = 'file:.data/perch.db';
+/** Resend's default API rate limit per team. */
+const DEFAULT_RESEND_RATE_LIMIT = 2;
+
+export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
+  const port = Number(env.PORT || 4321);
+  const blank = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+  const site = blank(env.SITE_URL) ?? fallbackSite ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: blank(env.HOST) ?? 'localhost',
+    siteUrl: site.replace(/\/+$/, ''),
+    databaseUrl: blank(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL,
+    databaseAuthToken: blank(env.DATABASE_AUTH_TOKEN),
+    resendApiKey: blank(env.RESEND_API_KEY),
+    resendBaseUrl: blank(env.RESEND_BASE_URL),
+    emailFrom: blank(env.EMAIL_FROM),
+    statsPassword: blank(env.STATS_PASSWORD),
+    postbackSecret: blank(env.POSTBACK_SECRET),
+    dataDir: blank(env.PERCH_DATA_DIR) ?? '.data',
+    resendWebhookSecret: blank(env.RESEND_WEBHOOK_SECRET),
+    resendRateLimit: Number(blank(env.RESEND_RATE_LIMIT) ?? DEFAULT_RESEND_RATE_LIMIT),
+  };
+}

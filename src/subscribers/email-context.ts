@@ -1,0 +1,32 @@
+// Astro side of the email feature: settings, profile and process-wide helpers in one place.
+import { getEntry } from 'astro:content';
+import { getSigningKey } from '../mail/email-tokens.ts';
+import { ensureMailWorker } from '../mail/mail-worker.ts';
+import { createRateLimiter } from '../platform/rate-limit.ts';
+import { getDb, getSettings } from '../platform/server-settings.ts';
+import { formatFrom, type Sender } from './signup-mails.ts';
+
+// Generous enough for a household or a café sharing one address; a script hits it at once.
+const perClient = createRateLimiter(10, 10 * 60_000);
+const perAddress = createRateLimiter(5, 60 * 60_000);
+
+/** The profile fields a signup form shows. */
+export async function getSignupProfile() {
+  const profile = (await getEntry('profile', 'profile'))!.data;
+  return { senderName: profile.emailSenderName, consent: profile.consent, leadMagnet: profile.leadMagnet };
+}
+
+/** Database, sender, link signing and the mail worker, for pages and endpoints. */
+export async function getEmailContext() {
+  const settings = getSettings();
+  const db = getDb();
+  const profile = (await getEntry('profile', 'profile'))!.data;
+  const sender: Sender = {
+    name: profile.emailSenderName,
+    from: formatFrom(profile.emailSenderName, settings.emailFrom),
+    postalAddress: profile.postalAddress,
+    leadMagnet: profile.leadMagnet,
+  };
+  const worker = ensureMailWorker(db, settings);
+  return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters: { perClient, perAddress } };
+}

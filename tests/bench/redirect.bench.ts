@@ -1,0 +1,98 @@
+// `npm run bench redirect`: the built server's /go/ redirect against a bare Node http server
+// answering every request with a 302 (the ceiling), in the same run on the same machine.
+// autocannon, 50 connections, BENCH_SECONDS (default 10) per round, alternating, twice.
+// Targets: throughput ≥ 0.5 × ceiling, p99 ≤ 20 ms, every answered 302 stored as a click.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createDb } from '../../db/client.ts';
+import { freePort } from '../support/server.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const nodeBin = join(root, 'node_modules/.bin/node');
+const seconds = Math.max(1, Number(process.env.BENCH_SECONDS ?? 10));
+const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+const CEILING = `require('node:http').createServer((q, s) => { s.writeHead(302, { Location: 'https://www.amazon.com/dp/B0EXAMPLE1?tag=kitchenline-20' }); s.end(); }).listen(+process.env.PORT, '127.0.0.1', () => console.log('ready'));`;
+
+interface Round {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  redirects: number;
+  sent: number;
+}
+
+export default async function bench(): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'perch-bench-'));
+  const databaseUrl = `file:${join(dir, 'perch.db')}`;
+  const [perchPort, ceilingPort] = [await freePort(), await freePort()];
+  const perch = await launch(['src/server/main.ts'], { PORT: String(perchPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PERCH_DATA_DIR: dir }, /Perch is serving/);
+  const ceiling = (await launch(['-e', CEILING], { PORT: String(ceilingPort) }, /ready/)).child;
+  const rounds: Round[] = [];
+  try {
+    const perchUrl = `http://127.0.0.1:${perchPort}/go/vantage-pro-16-amazon?src=%2Fposts%2Fbest-paddles-2026%2F&pos=product-card%3A1`;
+    for (let i = 1; i <= 2; i++) {
+      rounds.push(await load(`ceiling #${i}`, `http://127.0.0.1:${ceilingPort}/go/x`));
+      rounds.push(await load(`perch   #${i}`, perchUrl));
+    }
+  } finally {
+    ceiling.kill('SIGTERM');
+  }
+  const exitCode = await stopProcess(perch.child);
+  // The server's own count: autocannon drops the answers still in flight when a round ends.
+  const recorded = Number(/Stopped: (\d+) clicks recorded/.exec(perch.output())?.[1] ?? NaN);
+  const db = createDb(databaseUrl);
+  const [{ n: stored }] = (await db.$client.execute('select count(*) as n from clicks')).rows as unknown as [{ n: number }];
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+  return report(rounds, { stored: Number(stored), recorded, exitCode });
+}
+
+function report(rounds: Round[], server: { stored: number; recorded: number; exitCode: number | null }): boolean {
+  const { stored, recorded, exitCode } = server;
+  console.log('round        req/s     p50 ms  p99 ms  302s');
+  for (const r of rounds) console.log(`${r.name}  ${r.rps.toFixed(0).padStart(8)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${r.redirects}`);
+  const mean = (name: string, key: 'rps') => rounds.filter((r) => r.name.startsWith(name)).reduce((s, r) => s + r[key], 0) / 2;
+  const ratio = mean('perch', 'rps') / mean('ceiling', 'rps');
+  const perchRounds = rounds.filter((r) => r.name.startsWith('perch'));
+  const worstP99 = Math.max(...perchRounds.map((r) => r.p99));
+  const answered = perchRounds.reduce((s, r) => s + r.redirects, 0);
+  const sent = perchRounds.reduce((s, r) => s + r.sent, 0);
+  console.log(`ratio Perch/ceiling: ${ratio.toFixed(2)} (target ≥ 0.5)`);
+  console.log(`Perch p99: ${worstP99} ms (target ≤ 20)`);
+  console.log(`302s: ${answered} received by autocannon, ${recorded} answered by the server (≤ ${sent} sent; the rest were in flight when a round ended)`);
+  console.log(`clicks stored: ${stored} of ${recorded} answered (target: all); server exit code ${exitCode}`);
+  const consistent = recorded >= answered && recorded <= sent;
+  return ratio >= 0.5 && worstP99 <= 20 && stored === recorded && consistent && exitCode === 0;
+}
+
+async function load(name: string, url: string): Promise<Round> {
+  const result = await autocannon({ url, connections: 50, duration: seconds, headers: { 'user-agent': PHONE } });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, redirects: result['3xx'], sent: result.requests.sent };
+}
+
+function launch(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(nodeBin, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      if (ready.test(output)) resolve({ child, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (output += d));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    // 'close', not 'exit': the last lines of output may still be on their way.
+    child.once('close', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}

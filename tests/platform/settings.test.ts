@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { parseSettings } from '../../src/platform/settings.ts';
+
+describe('parseSettings', () => {
+  test('defaults to port 4321, localhost and the embedded database', () => {
+    const s = parseSettings({});
+    expect(s.port).toBe(4321);
+    expect(s.host).toBe('localhost');
+    expect(s.siteUrl).toBe('http://localhost:4321');
+    expect(s.databaseUrl).toBe('file:.data/perch.db');
+    expect(s.resendApiKey).toBeUndefined();
+    expect(s.resendWebhookSecret).toBeUndefined();
+    expect(s.resendRateLimit).toBe(2);
+  });
+
+  test('reads the webhook secret and the broadcast rate limit', () => {
+    const s = parseSettings({ RESEND_WEBHOOK_SECRET: 'whsec_abc', RESEND_RATE_LIMIT: '10' });
+    expect(s.resendWebhookSecret).toBe('whsec_abc');
+    expect(s.resendRateLimit).toBe(10);
+    expect(parseSettings({ RESEND_RATE_LIMIT: 'fast' }).resendRateLimit).toBeNaN();
+  });
+
+  test('honours the environment and trims a trailing slash from SITE_URL', () => {
+    const s = parseSettings({ PORT: '8080', HOST: '0.0.0.0', SITE_URL: 'https://maya.example/', DATABASE_URL: 'libsql://x.turso.io', DATABASE_AUTH_TOKEN: 't' });
+    expect(s).toMatchObject({ port: 8080, host: '0.0.0.0', siteUrl: 'https://maya.example', databaseUrl: 'libsql://x.turso.io', databaseAuthToken: 't' });
+  });
+
+  test('treats blank values as unset and falls back to the configured site', () => {
+    const s = parseSettings({ RESEND_API_KEY: '  ', SITE_URL: '' }, 'https://configured.example');
+    expect(s.resendApiKey).toBeUndefined();
+    expect(s.siteUrl).toBe('https://configured.example');
+  });
+});
