@@ -1,11 +1,11 @@
 import { defineConfig } from 'drizzle-kit';
+import { readSettings } from '../src/platform/settings.ts';
+
+const { databaseUrl, databaseAuthToken } = readSettings();
 
 export default defineConfig({
   dialect: 'turso',
   schema: './db/schema/*.ts',
   out: './db/migrations',
-  dbCredentials: {
-    url: process.env.DATABASE_URL ?? 'file:.data/perch.db',
-    authToken: process.env.DATABASE_AUTH_TOKEN,
-  },
+  dbCredentials: { url: databaseUrl, authToken: databaseAuthToken },
 });

@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { bioSchema, emailSchema, postSchema, productSchema, profileSchema } from './site/content-schemas.ts';
+import { readSettings } from './platform/settings.ts';
 
 // Everything a creator edits lives in the top-level content/ folder.
-const base = process.env.PERCH_CONTENT_DIR ?? './content';
+const base = readSettings().contentDir;
 
 export const collections = {
   profile: defineCollection({ loader: glob({ pattern: 'profile.yaml', base }), schema: profileSchema }),

@@ -5,20 +5,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** @returns {import('astro').AstroIntegration} */
-export default function bioAsHome() {
+/**
+ * @param {string} contentDir the content folder (settings.contentDir)
+ * @returns {import('astro').AstroIntegration}
+ */
+export default function bioAsHome(contentDir) {
   return {
     name: 'perch:bio-as-home',
     hooks: {
       'astro:route:setup': ({ route }) => {
-        if (route.component === 'src/pages/index.astro' && readBioAsHome()) route.prerender = false;
+        if (route.component === 'src/pages/index.astro' && readBioAsHome(contentDir)) route.prerender = false;
       },
     },
   };
 }
 
-function readBioAsHome() {
-  const file = join(process.env.PERCH_CONTENT_DIR ?? './content', 'profile.yaml');
+/** @param {string} contentDir */
+function readBioAsHome(contentDir) {
+  const file = join(contentDir, 'profile.yaml');
   try {
     return parse(readFileSync(file, 'utf8'))?.bioAsHome === true;
   } catch {

@@ -10,7 +10,8 @@ import { UNSUBSCRIBE_PLACEHOLDER } from './newsletter/NewsletterLayout.tsx';
 import type { UnsubscribeFor } from '../mail/email-links.ts';
 import { claimBatch, countRecipients, finishBroadcast, getOpenBatches, recordBatch, type Broadcast, type Recipient } from './broadcasts.ts';
 import { createPacer, sleep } from '../platform/pacer.ts';
-import type { OutgoingEmail, SendBatch } from '../mail/resend-batch.ts';
+import type { OutgoingEmail } from '../mail/outgoing-email.ts';
+import type { SendBatch } from '../mail/resend-batch.ts';
 
 export interface Progress {
   total: number;

@@ -7,7 +7,7 @@ import { REPORT_NETWORKS, type ReportNetwork } from '../earnings/format.ts';
 import { importReport, type ImportResult } from '../earnings/import.ts';
 import { readLinkMerchants } from '../earnings/merchants.ts';
 import { getEarningsStats, type EarningsRow, type EarningsStats } from '../earnings/stats.ts';
-import { parseSettings } from '../platform/settings.ts';
+import { readSettings } from '../platform/settings.ts';
 
 const HELP = `Usage:
   npm run earnings -- import FILE.csv [--network NETWORK]
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, file] = positionals;
   if (values.help) return print(HELP, 0);
   if (!command) return print(HELP, 1);
-  const settings = parseSettings(process.env);
+  const settings = readSettings();
   const db = createDb(settings.databaseUrl, settings.databaseAuthToken);
   try {
     await migrateDb(db);
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(days) || days < 1) return print('--days must be a whole number of days, e.g. --days 30', 1);
       const to = new Date();
       const from = new Date(to.getTime() - days * 86_400_000);
-      const merchants = readLinkMerchants(process.env.PERCH_CONTENT_DIR ?? 'content');
+      const merchants = readLinkMerchants(settings.contentDir);
       return print(describeSummary(days, await getEarningsStats(db, from, to, merchants)), 0);
     }
     return print(`Unknown command "${command}".\n\n${HELP}`, 1);

@@ -2,14 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createResendClient } from '../mail/mail-transports.ts';
+import { createResendClient } from '../mail/resend-client.ts';
 import type { Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { renderNewsletter, UNSUBSCRIBE_PLACEHOLDER, type RenderedNewsletter } from '../broadcasts/newsletter/render-newsletter.tsx';
 import { writeToOutbox } from '../mail/outbox.ts';
 import { createUnsubscribeFor } from '../mail/email-links.ts';
-import type { OutgoingEmail } from '../mail/resend-batch.ts';
-import type { CliContext } from './email.ts';
+import type { OutgoingEmail } from '../mail/outgoing-email.ts';
+import type { CliContext } from './email-cli-context.ts';
 
 /** Renders the newsletter or prints why it cannot be rendered. */
 export async function renderOrExplain(ctx: CliContext, name: string): Promise<RenderedNewsletter | undefined> {

@@ -7,7 +7,7 @@ import { createUnsubscribeFor } from '../mail/email-links.ts';
 import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../broadcasts/broadcasts.ts';
 import { listNewsletters } from '../broadcasts/newsletter-content.ts';
 import { createResendBatchSender } from '../mail/resend-batch.ts';
-import type { CliContext } from './email.ts';
+import type { CliContext } from './email-cli-context.ts';
 import { renderOrExplain, senderFor } from './email-preview.ts';
 import { createProgressReporter, formatDuration } from './progress-bar.ts';
 

@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
 import { listNewsletters } from '../broadcasts/newsletter-content.ts';
-import { parseSettings } from '../platform/settings.ts';
+import { readSettings } from '../platform/settings.ts';
+import type { CliContext } from './email-cli-context.ts';
 
 const HELP = `Usage: npm run email -- <command> <name> [options]
 
@@ -29,13 +30,6 @@ SITE_URL (links in the email), DATABASE_URL, RESEND_RATE_LIMIT, PERCH_CONTENT_DI
 A send can be stopped at any point (Ctrl-C, crash, reboot): \`send\` or \`resume\` again continues
 where it stopped, and nobody gets the email twice.`;
 
-export interface CliContext {
-  settings: ReturnType<typeof parseSettings>;
-  contentDir: string;
-  dataDir: string;
-  options: { to?: string; yes: boolean; rate: number; batchSize: number };
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -59,9 +53,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return parsed.values.help ? 0 : 2;
   }
-  const settings = parseSettings(process.env);
-  const contentDir = process.env.PERCH_CONTENT_DIR ?? 'content';
-  const dataDir = process.env.PERCH_DATA_DIR ?? '.data';
+  const settings = readSettings();
+  const { contentDir, dataDir } = settings;
   if (command === 'list') {
     const names = listNewsletters(contentDir);
     console.log(names.length ? names.join('\n') : `No newsletters yet: add one as ${contentDir}/emails/<name>.mdx`);
@@ -78,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const rate = Number(parsed.values.rate ?? settings.resendRateLimit);
   if (!(rate > 0)) {
-    console.error(`The rate must be a number of requests per second above 0 (got "${parsed.values.rate ?? process.env.RESEND_RATE_LIMIT}").`);
+    console.error(`The rate must be a number of requests per second above 0 (got "${parsed.values.rate ?? settings.resendRateLimit}").`);
     return 2;
   }
   const batchSize = Number(parsed.values['batch-size'] ?? 100);

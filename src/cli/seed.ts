@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createDb, migrateDb } from '../../db/client.ts';
 import { seedEvents } from '../stats/demo-events.ts';
 import { refreshRollups } from '../stats/rollups.ts';
+import { readSettings } from '../platform/settings.ts';
 
 const HELP = `Usage: npm run seed -- [options]
 
@@ -42,8 +43,8 @@ if (bad.length) {
   process.exit(2);
 }
 
-const url = process.env.DATABASE_URL || undefined;
-const db = createDb(url, process.env.DATABASE_AUTH_TOKEN || undefined);
+const settings = readSettings();
+const db = createDb(settings.databaseUrl, settings.databaseAuthToken);
 await migrateDb(db);
 const started = performance.now();
 const counts = await seedEvents(db.$client, {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { desc } from 'drizzle-orm';
 import { createDb, migrateDb, type Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
-import { parseSettings } from '../platform/settings.ts';
+import { readSettings } from '../platform/settings.ts';
 import { normalizeEmail } from '../subscribers/signup-input.ts';
 import { exportSubscribersCsv, importSubscribersCsv, IMPORT_TOOLS, type ImportTool } from '../subscribers/subscriber-csv.ts';
 import { deleteSubscriber } from '../subscribers/subscribers.ts';
@@ -44,7 +44,7 @@ Deletes the subscriber and every email queued or sent to them from the database
 };
 
 async function openDb(): Promise<Db> {
-  const settings = parseSettings(process.env);
+  const settings = readSettings();
   const db = createDb(settings.databaseUrl, settings.databaseAuthToken);
   await migrateDb(db);
   return db;

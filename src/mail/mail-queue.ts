@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { emailQueue, type QueuedEmail } from '../../db/schema/email.ts';
+import type { OutgoingEmail } from './outgoing-email.ts';
 
-/** A fully rendered email, ready to be queued. */
-export interface OutgoingEmail {
+/** A rendered email with what the queue needs to know about it. */
+export interface EmailToQueue extends Omit<OutgoingEmail, 'headers'> {
   kind: string;
   subscriberId?: number | null;
-  to: string;
-  from: string;
-  subject: string;
-  html: string;
-  text: string;
   headers?: Record<string, string>;
   /** Defaults to a fresh random key; pass a stable one to make enqueueing itself idempotent. */
   idempotencyKey?: string;
@@ -41,7 +37,7 @@ export interface QueueOptions {
  * Writes an email to the durable queue; the worker sends it. Returns the row id. A second
  * call with the same idempotency key returns the existing row instead of a duplicate.
  */
-export async function enqueueEmail(db: Db, mail: OutgoingEmail, now = Date.now()): Promise<number> {
+export async function enqueueEmail(db: Db, mail: EmailToQueue, now = Date.now()): Promise<number> {
   const key = mail.idempotencyKey ?? `${mail.kind}-${randomUUID()}`;
   const [row] = await db
     .insert(emailQueue)

@@ -1,23 +1,9 @@
 import { basename } from 'node:path';
-import { Resend } from 'resend';
 import type { QueuedEmail } from '../../db/schema/email.ts';
 import type { MailTransport, SendOutcome } from './mail-queue.ts';
 import { writeToOutbox } from './outbox.ts';
+import { createResendClient, parseRetryAfter } from './resend-client.ts';
 import type { Settings } from '../platform/settings.ts';
-
-/** A Resend client honouring RESEND_BASE_URL (the broadcast feature uses it for batches). */
-export function createResendClient(apiKey: string, baseUrl?: string): Resend {
-  return new Resend(apiKey, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : undefined);
-}
-
-/** Milliseconds from a `retry-after` header (seconds or an HTTP date); undefined when absent. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 0);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
-}
 
 /**
  * Sends through Resend with the row's idempotency key, so a retry after a crash or a lost

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { OutgoingEmail } from './resend-batch.ts';
+import type { OutgoingEmail } from './outgoing-email.ts';
 
 export interface OutboxMessage extends OutgoingEmail {
   date: Date;

@@ -2,16 +2,8 @@
  * The one place broadcasts talk to Resend: a batch of up to 100 emails per call, with an
  * idempotency key, turned into an outcome the send loop can act on.
  */
-import { createResendClient } from './mail-transports.ts';
-
-export interface OutgoingEmail {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-}
+import type { OutgoingEmail } from './outgoing-email.ts';
+import { createResendClient, parseRetryAfter } from './resend-client.ts';
 
 export type BatchOutcome =
   /** Accepted; `ids[i]` is Resend's id of email i, `errors` those it refused one by one. */
@@ -65,11 +57,3 @@ function classifyError(error: ErrorShape, headers: Record<string, string> | null
   return { kind: 'refused', reason };
 }
 
-/** `retry-after` in seconds or as an HTTP date, in milliseconds. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

@@ -1,8 +1,11 @@
 /**
- * Perch's settings, parsed from environment-style key/values in one place. The Astro side
- * feeds it `astro:env` (src/platform/server-settings.ts); the server wrapper and the CLI scripts
- * feed it `process.env`. Everything below takes these plain values as arguments.
+ * Perch's settings: the only code that reads the environment. `readSettings()` parses
+ * `process.env` (the server wrapper, Astro's pages through src/platform/server-settings.ts,
+ * the CLI commands, astro.config.mjs); `parseSettings` takes any key/values (tests).
+ * Everything else takes these plain values as arguments.
  */
+import { DEFAULT_DATABASE_URL } from '../../db/client.ts';
+
 export interface Settings {
   port: number;
   host: string;
@@ -21,11 +24,12 @@ export interface Settings {
   resendWebhookSecret?: string;
   /** Requests per second a broadcast may make to Resend (NaN when the value is not a number). */
   resendRateLimit: number;
+  /** The creator's content folder, read at build time and by the CLI; PERCH_CONTENT_DIR, default `content`. */
+  contentDir: string;
 }
 
 export type EnvSource = Record<string, string | undefined>;
 
-const DEFAULT_DATABASE_URL = 'file:.data/perch.db';
 /** Resend's default API rate limit per team. */
 const DEFAULT_RESEND_RATE_LIMIT = 2;
 
@@ -47,5 +51,11 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     dataDir: blank(env.PERCH_DATA_DIR) ?? '.data',
     resendWebhookSecret: blank(env.RESEND_WEBHOOK_SECRET),
     resendRateLimit: Number(blank(env.RESEND_RATE_LIMIT) ?? DEFAULT_RESEND_RATE_LIMIT),
+    contentDir: blank(env.PERCH_CONTENT_DIR) ?? 'content',
   };
+}
+
+/** The settings of this process, from its environment. */
+export function readSettings(fallbackSite?: string): Settings {
+  return parseSettings(process.env, fallbackSite);
 }

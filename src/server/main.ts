@@ -4,7 +4,7 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getSharedDb, migrateDb } from '../../db/client.ts';
-import { parseSettings } from '../platform/settings.ts';
+import { readSettings } from '../platform/settings.ts';
 import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clicks.ts';
@@ -19,7 +19,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-const settings = parseSettings(process.env);
+const settings = readSettings();
 const { dataDir } = settings;
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
 // A database that is down at start must not take the redirects down with it: serve anyway,

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emailQueue } from '../../db/schema/email.ts';
 import { enqueueEmail, processDueEmails, retryDelay } from '../../src/mail/mail-queue.ts';
-import { createOutboxTransport, createResendTransport, parseRetryAfter } from '../../src/mail/mail-transports.ts';
+import { createOutboxTransport, createResendTransport } from '../../src/mail/mail-transports.ts';
 import { startMailWorker } from '../../src/mail/mail-worker.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.ts';
@@ -141,11 +141,6 @@ describe('the local outbox', () => {
 });
 
 describe('retry timing', () => {
-  test('parses retry-after in seconds or as a date', () => {
-    expect(parseRetryAfter('2')).toBe(2000);
-    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
-    expect(parseRetryAfter(undefined)).toBeUndefined();
-  });
   test('backs off exponentially up to the cap', () => {
     expect(retryDelay(1, undefined, 1000, 60_000)).toBeLessThan(1300);
     expect(retryDelay(4, undefined, 1000, 60_000)).toBeGreaterThanOrEqual(8000);

@@ -1,5 +1,6 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default: the embedded file).
-import { createDb, migrateDb } from './client.ts';
+import { createDb, migrateDb } from '../../db/client.ts';
+import { readSettings } from '../platform/settings.ts';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: npm run db:migrate
@@ -10,7 +11,8 @@ DATABASE_AUTH_TOKEN). \`npm start\` does this too, before it serves.`);
   process.exit(0);
 }
 
-const db = createDb(process.env.DATABASE_URL || undefined, process.env.DATABASE_AUTH_TOKEN || undefined);
+const { databaseUrl, databaseAuthToken } = readSettings();
+const db = createDb(databaseUrl, databaseAuthToken);
 await migrateDb(db);
-console.log(`Database is up to date (${process.env.DATABASE_URL || 'embedded .data/perch.db'}).`);
+console.log(`Database is up to date (${databaseUrl}).`);
 db.$client.close();
