@@ -11,7 +11,7 @@ export default getViteConfig(
       include: ['tests/**/*.test.ts'],
       // Server and browser tests share two cores: keep files from starving each other.
       maxWorkers: 2,
-      testTimeout: 30_000,
+      testTimeout: 90_000,
       hookTimeout: 120_000,
       globalSetup: ['tests/support/global-setup.ts'],
       reporters: ['default', './tests/support/count-reporter.ts'],

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
-import { dayOf, getDailySalt, hashVisitor } from '../tracking/visitors.ts';
+import { dayOf } from '../platform/time.ts';
+import { getDailySalt, hashVisitor } from '../tracking/visitors.ts';
 import { clearFailures, getLockRemaining, recordFailure } from './lockout.ts';
-import { isCorrectPassword } from './password.ts';
+import { sameSecret } from '../platform/secrets.ts';
 
 export type LoginResult = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
@@ -18,7 +19,7 @@ export async function attemptLogin(db: Db, given: string, expected: string, ip: 
   const ipKey = await getIpKey(db, ip, now);
   const remaining = await getLockRemaining(db, ipKey, now);
   if (remaining > 0) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(remaining / 1000) };
-  if (!isCorrectPassword(given, expected)) {
+  if (!sameSecret(given, expected)) {
     await recordFailure(db, ipKey, now);
     return { ok: false, reason: 'wrong' };
   }

@@ -4,6 +4,7 @@
  * The page resolves everything once at start-up and only calls `selectVisible` per request.
  */
 import type { BioEntry, MerchantLink, Product } from '../site/content-schemas.ts';
+import { getDisclosureNeed, type DisclosureNeed } from '../site/disclosure.ts';
 
 /** A product as content collections hand it over: file name plus validated data. */
 export interface ProductRecord {
@@ -21,6 +22,8 @@ export interface BioButton {
   /** Affiliate links get rel="sponsored" and call for the disclosure. */
   affiliate: boolean;
   network?: MerchantLink['network'];
+  /** The merchant destination of an affiliate button (decides the Amazon sentence by host too). */
+  url?: string;
   icon?: string;
   highlight: boolean;
   showFrom?: Date;
@@ -38,6 +41,7 @@ export interface ShelfItem {
   slug: string;
   merchant: string;
   network: MerchantLink['network'];
+  url: string;
   position: number;
 }
 
@@ -120,7 +124,7 @@ export function resolveBioEntries(
     }
     const resolved = resolveReference(entry, products);
     if (!resolved.ok) problems.push(resolved.problem);
-    else buttons.push({ ...common, slug: resolved.link.slug, affiliate: true, network: resolved.link.network });
+    else buttons.push({ ...common, slug: resolved.link.slug, affiliate: true, network: resolved.link.network, url: resolved.link.url });
   });
   return { buttons, problems };
 }
@@ -150,10 +154,17 @@ export function buildShelf(
       slug: link.slug,
       merchant: link.merchant,
       network: link.network,
+      url: link.url,
       position: i + 1,
     });
   });
   return { items, problems };
+}
+
+/** The disclosure the page needs for the buttons it shows and its shelf: the site-wide rule. */
+export function bioDisclosure(visible: readonly BioButton[], shelf: readonly ShelfItem[]): DisclosureNeed {
+  const links = [...visible.filter((b) => b.affiliate), ...shelf].map((x) => ({ network: x.network ?? 'other', url: x.url ?? '' }));
+  return getDisclosureNeed(links);
 }
 
 /** Distinct shelf categories in order of first appearance (the filter chips). */

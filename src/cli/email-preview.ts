@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createResendClient } from '../mail/resend-client.ts';
+import { formatFrom } from '../mail/sender.ts';
 import type { Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { renderNewsletter, UNSUBSCRIBE_PLACEHOLDER, type RenderedNewsletter } from '../broadcasts/newsletter/render-newsletter.tsx';
@@ -21,9 +22,7 @@ export async function renderOrExplain(ctx: CliContext, name: string): Promise<Re
 
 /** EMAIL_FROM with the profile's sender name when it has none ("Maya <maya@x>"). */
 export function senderFor(ctx: CliContext, senderName: string): string | undefined {
-  const from = ctx.settings.emailFrom;
-  if (!from) return undefined;
-  return from.includes('<') ? from : `"${senderName.replace(/"/g, '')}" <${from}>`;
+  return ctx.settings.emailFrom ? formatFrom(senderName, ctx.settings.emailFrom) : undefined;
 }
 
 export async function runPreview(ctx: CliContext, name: string): Promise<number> {
@@ -55,7 +54,7 @@ export async function runTest(ctx: CliContext, db: Db, name: string): Promise<nu
     ? (await createUnsubscribeFor(db, ctx.settings.siteUrl))(subscriber)
     : { url: `${ctx.settings.siteUrl}/subscribe/unsubscribe`, headers: {} };
   const message: OutgoingEmail = {
-    from: senderFor(ctx, email.senderName) ?? `"${email.senderName}" <newsletter@${new URL(ctx.settings.siteUrl).hostname}>`,
+    from: formatFrom(email.senderName, ctx.settings.emailFrom, `newsletter@${new URL(ctx.settings.siteUrl).hostname}`),
     to,
     subject: `[Test] ${email.subject}`,
     html: email.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url.replaceAll('&', '&amp;')),

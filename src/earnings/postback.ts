@@ -1,4 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { readText } from '../platform/http/body.ts';
+import { jsonError, jsonResponse } from '../platform/http/responses.ts';
+import { sameSecret } from '../platform/secrets.ts';
 import type { Db } from '../../db/client.ts';
 import { parseAmountCents, parseReportDate } from './amounts.ts';
 import { statusFromWord } from './format.ts';
@@ -27,31 +29,30 @@ type Params = Record<keyof typeof NAMES, string | undefined>;
  * answers 200 JSON. Parameters come from the query string, a form body or a JSON body.
  */
 export async function handlePostback(db: Db, secret: string | undefined, request: Request, now = new Date()): Promise<Response> {
-  if (!secret) return json(404, { ok: false, error: 'Not found' });
-  if (request.method !== 'GET' && request.method !== 'POST') return json(405, { ok: false, error: 'Use GET or POST' });
+  if (!secret) return jsonError(404, 'Not found');
+  if (request.method !== 'GET' && request.method !== 'POST') return jsonError(405, 'Use GET or POST', {}, { allow: 'GET, POST' });
   const params = await readParams(request);
-  if (params === null) return json(400, { ok: false, error: 'The body is not valid JSON or form data' });
+  if (params === 'too large') return jsonError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KB: a postback is a few fields.`);
+  if (params === null) return jsonError(400, 'The body is not valid JSON or form data');
   const given = params.secret ?? request.headers.get('x-perch-secret') ?? '';
-  if (!sameSecret(given, secret)) return json(403, { ok: false, error: 'Wrong or missing secret' });
+  if (!sameSecret(given, secret)) return jsonError(403, 'Wrong or missing secret');
   const parsed = toConversion(params, now);
-  if (typeof parsed === 'string') return json(400, { ok: false, error: parsed });
+  if (typeof parsed === 'string') return jsonError(400, parsed);
   const counts = await storeConversions(db, [parsed], now);
   const result = counts.imported ? 'recorded' : counts.updated ? 'updated' : 'unchanged';
-  return json(200, { ok: true, result, attributed: counts.attributed === 1, transactionId: parsed.transactionId });
+  return jsonResponse(200, { ok: true, result, attributed: counts.attributed === 1, transactionId: parsed.transactionId });
 }
 
-/** Constant-time comparison of two secrets of any length (hashes have equal length). */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && given.length > 0;
-}
+/** A postback is a handful of fields; anything larger is not one. */
+const MAX_BODY_BYTES = 16 * 1024;
 
-async function readParams(request: Request): Promise<Params | null> {
+async function readParams(request: Request): Promise<Params | null | 'too large'> {
   const values = new Map<string, string>(new URL(request.url).searchParams);
   if (request.method === 'POST') {
     const type = request.headers.get('content-type') ?? '';
-    const text = await request.text();
+    const body = await readText(request, MAX_BODY_BYTES);
+    if (!body.ok) return 'too large';
+    const text = body.value;
     if (type.includes('application/json')) {
       let body: unknown;
       try {
@@ -102,9 +103,3 @@ function toConversion(p: Params, now: Date): NormalisedConversion | string {
   };
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' },
-  });
-}

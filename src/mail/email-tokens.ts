@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from '../platform/secrets.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { settings } from '../../db/schema/settings.ts';
@@ -32,12 +33,6 @@ function sign(key: string, message: string): string {
   return createHmac('sha256', key).update(message).digest('base64url').slice(0, 32);
 }
 
-function sameSignature(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** A confirmation token: `<id>.<expiry, base 36 ms>.<signature>`. */
 export function createConfirmToken(key: string, subject: TokenSubject, expiresAt: number): string {
   const exp = expiresAt.toString(36);
@@ -61,7 +56,7 @@ export type ConfirmCheck = 'valid' | 'expired' | 'invalid';
 export function checkConfirmToken(key: string, token: string, subject: TokenSubject, now: number): ConfirmCheck {
   const [id, exp, signature] = token.split('.');
   if (Number(id) !== subject.id || !exp || !signature) return 'invalid';
-  if (!sameSignature(signature, sign(key, `confirm|${subject.id}|${subject.email}|${exp}`))) return 'invalid';
+  if (!sameSecret(signature, sign(key, `confirm|${subject.id}|${subject.email}|${exp}`))) return 'invalid';
   return parseInt(exp, 36) < now ? 'expired' : 'valid';
 }
 
@@ -69,5 +64,5 @@ export function checkConfirmToken(key: string, token: string, subject: TokenSubj
 export function checkUnsubscribeToken(key: string, token: string, subject: TokenSubject): boolean {
   const [id, signature, extra] = token.split('.');
   if (Number(id) !== subject.id || !signature || extra !== undefined) return false;
-  return sameSignature(signature, sign(key, `unsubscribe|${subject.id}|${subject.email}`));
+  return sameSecret(signature, sign(key, `unsubscribe|${subject.id}|${subject.email}`));
 }

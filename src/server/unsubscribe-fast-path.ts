@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/client.ts';
 import { getSigningKey } from '../mail/email-tokens.ts';
-import { collectBody, parseFormBytes } from '../platform/http/form-body.ts';
+import { readForm } from '../platform/http/body.ts';
 import { answerUnsubscribePost } from '../subscribers/unsubscribe.ts';
 
 const PATH = '/subscribe/unsubscribe';
@@ -16,14 +16,13 @@ export async function handleUnsubscribePost(req: IncomingMessage, res: ServerRes
   if (req.method !== 'POST') return false;
   const url = new URL(req.url ?? '/', 'http://local');
   if (url.pathname !== PATH && url.pathname !== `${PATH}/`) return false;
-  const bytes = await collectBody(req, 8 * 1024);
-  const parsed = bytes ? await parseFormBytes(bytes, req.headers['content-type'] ?? '') : null;
-  if (!parsed || !parsed.ok) {
-    res.writeHead(parsed ? parsed.status : 413, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(parsed ? parsed.message : 'That form was too large to accept.');
+  const parsed = await readForm(req, 8 * 1024);
+  if (!parsed.ok) {
+    res.writeHead(parsed.status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(parsed.message);
     return true;
   }
-  const answer = await answerUnsubscribePost(db, await getSigningKey(db), url.searchParams.get('t'), parsed.form);
+  const answer = await answerUnsubscribePost(db, await getSigningKey(db), url.searchParams.get('t'), parsed.value);
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' };
   if (answer.location) headers.location = answer.location;
   res.writeHead(answer.status, headers);

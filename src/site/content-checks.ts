@@ -14,7 +14,7 @@ export interface ContentProblem {
   message: string;
 }
 
-export interface PostEntry {
+export interface PostToCheck {
   id: string;
   filePath?: string;
   body?: string;
@@ -42,9 +42,15 @@ function unknownLink(catalog: Catalog, slug: string): string {
 }
 
 /** Link slugs are the /go/<slug> URLs, so each must belong to one merchant link only. */
-export function checkLinkSlugs(products: readonly ProductEntry[]): ContentProblem[] {
+/**
+ * The one check of tracked-link slugs: unique across products, and each fallback "product",
+ * another link's slug or a bio URL's slug, never the link itself. (Bio slugs are checked
+ * against these in checkBio.)
+ */
+export function checkLinkSlugs(products: readonly ProductEntry[], bioEntries: readonly BioEntry[] = []): ContentProblem[] {
   const owners = new Map<string, string>();
   const problems: ContentProblem[] = [];
+  const bioSlugs = new Set(bioEntries.flatMap((e) => (e.url && e.slug ? [e.slug] : [])));
   for (const product of [...products].sort((a, b) => a.id.localeCompare(b.id))) {
     product.data.links.forEach((link, i) => {
       const file = fileOf(product, `content/products/${product.id}.yaml`);
@@ -52,7 +58,10 @@ export function checkLinkSlugs(products: readonly ProductEntry[]): ContentProble
       if (owner) {
         problems.push({ file, field: `links[${i}].slug`, message: `"${link.slug}" is already used by ${owner}. Each link needs its own slug: it becomes the tracked address /go/${link.slug}.` });
       } else owners.set(link.slug, `${file} (links[${i}])`);
-      if (link.fallback && link.fallback !== 'product' && !products.some((p) => p.data.links.some((l) => l.slug === link.fallback))) {
+      const known = (slug: string) => bioSlugs.has(slug) || products.some((p) => p.data.links.some((l) => l.slug === slug));
+      if (link.fallback === link.slug) {
+        problems.push({ file, field: `links[${i}].fallback`, message: `"${link.fallback}" is this link itself: fall back to "product" or another link's slug.` });
+      } else if (link.fallback && link.fallback !== 'product' && !known(link.fallback)) {
         problems.push({ file, field: `links[${i}].fallback`, message: `"${link.fallback}" must be "product" or another link's slug.` });
       }
     });
@@ -61,7 +70,7 @@ export function checkLinkSlugs(products: readonly ProductEntry[]): ContentProble
 }
 
 /** Every product an article names, in its frontmatter or in a component, must exist. */
-export function checkPost(post: PostEntry, catalog: Catalog): ContentProblem[] {
+export function checkPost(post: PostToCheck, catalog: Catalog): ContentProblem[] {
   const file = fileOf(post, `content/posts/${post.id}.mdx`);
   const problems: ContentProblem[] = [];
   post.data.products.forEach((id, i) => {
@@ -80,7 +89,13 @@ export function checkPost(post: PostEntry, catalog: Catalog): ContentProblem[] {
 export function checkBio(bio: BioFile, catalog: Catalog): ContentProblem[] {
   const file = fileOf(bio, 'content/bio.yaml');
   const problems: ContentProblem[] = [];
+  const bioSlugs = new Map<string, number>();
   bio.data.entries.forEach((entry, i) => {
+    if (entry.url && entry.slug) {
+      const first = bioSlugs.get(entry.slug);
+      if (first !== undefined) problems.push({ file, field: `entries[${i}].slug`, message: `"${entry.slug}" is already used by entries[${first}]; each link needs its own slug for /go/${entry.slug}.` });
+      else bioSlugs.set(entry.slug, i);
+    }
     if (entry.product && !catalog.products.has(entry.product)) problems.push({ file, field: `entries[${i}].product`, message: unknownProduct(catalog, entry.product) });
     if (entry.link && !catalog.links.has(entry.link)) problems.push({ file, field: `entries[${i}].link`, message: unknownLink(catalog, entry.link) });
     // A word that names no icon would show as plain text on the button; an emoji is fine.

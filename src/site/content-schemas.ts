@@ -7,9 +7,12 @@ import { z } from 'astro/zod';
 
 const httpsUrl = z.url({ error: 'must be a full web address, like https://example.com/page' });
 const date = z.coerce.date({ error: 'must be a date, like 2026-03-14' });
+/** A link slug: lowercase letters, digits and single dashes (it becomes /go/<slug>). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const slug = z
   .string({ error: 'is missing: give it a short name of lowercase letters, digits and dashes' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(SLUG_PATTERN, {
     error: 'must be lowercase letters, digits and single dashes (e.g. "paddle-pro-amazon")',
   });
 const required = (what: string) => z.string({ error: `is missing: add ${what}` }).min(1, { error: `is empty: add ${what}` });

@@ -53,12 +53,12 @@ const brands: Record<string, Icon> = {
   mastodon: { d: siMastodon.path },
 };
 
-/** The icon called `name` (a social network or a generic icon name), if Perch has one. */
 /** Every icon name a bio entry may use (an emoji works too). */
 export function iconNames(): string[] {
   return [...Object.keys(brands), ...Object.keys(generic)].sort();
 }
 
+/** The icon called `name` (a social network or a generic icon name), if Perch has one. */
 export function findIcon(name: string | undefined): Icon | undefined {
   if (!name) return undefined;
   const key = name.toLowerCase();

@@ -3,10 +3,10 @@
  * Every affiliate link rendered anywhere (articles, bio page, emails) goes through here.
  */
 export interface ClickOrigin {
-  /** The page path (e.g. "/posts/best-paddles/") or "email:<name>" for newsletters. */
-  source?: string;
-  /** Where on the page: a component and position, e.g. "product-card:2" or "bio:entry-3". */
-  placement?: string;
+  /** The page path (e.g. "/posts/best-paddles/") or "email:<name>" for newsletters; null when unknown. */
+  source?: string | null;
+  /** Where on the page: a component and position, e.g. "product-card:2" or "bio:entry-3"; null when unknown. */
+  placement?: string | null;
 }
 
 export const REL_SPONSORED = 'sponsored nofollow noopener';

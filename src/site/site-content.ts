@@ -30,7 +30,7 @@ async function loadSiteContent(): Promise<SiteContent> {
   const bio = await getEntry('bio', 'bio');
   const catalog = buildCatalog(products);
   const problems = [
-    ...checkLinkSlugs(products),
+    ...checkLinkSlugs(products, bio?.data.entries),
     ...allPosts.flatMap((post) => checkPost(post, catalog)),
     ...(bio ? checkBio(bio, catalog) : []),
   ];

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { splitByMonth, toDay, type DayRange } from './period.ts';
+import { splitByMonth, type DayRange } from './period.ts';
+import { dayOf } from '../platform/time.ts';
 
 /** A count and its uniques (unique clicks, or daily visitors for views). */
 export interface Count {
@@ -16,7 +17,7 @@ export type Dimension =
  * Counts per key of one dimension over a day range, read from the daily roll-ups
  * (call refreshRollups first, with the same `today`). Keys are "" where the value was unknown.
  */
-export async function getCountsByKey(db: Db, dimension: Dimension, range: DayRange, today = toDay(Date.now())): Promise<Map<string, Count>> {
+export async function getCountsByKey(db: Db, dimension: Dimension, range: DayRange, today = dayOf(Date.now())): Promise<Map<string, Count>> {
   // Complete months come from the monthly roll-up: a year is 12 rows per key, not 365.
   const { months, days } = splitByMonth(range, today);
   const parts: string[] = [];

@@ -1,6 +1,7 @@
 // Generates a realistic year of clicks, views, subscribers and filtered hits for the stats
 // benchmark and `npm run seed`. Deterministic (seeded PRNG), multi-row INSERTs in transactions.
 import type { Client, InValue } from '@libsql/client';
+import { DAY_MS } from '../platform/time.ts';
 
 export interface SeedOptions {
   clicks: number;
@@ -13,7 +14,6 @@ export interface SeedOptions {
   onProgress?: (table: string, done: number, total: number) => void;
 }
 
-const DAY_MS = 86_400_000;
 const ROWS_PER_INSERT = 250;
 const ROWS_PER_TRANSACTION = 50_000;
 

@@ -1,3 +1,5 @@
+import { DAY_MS, dayOf, startOfDay } from '../platform/time.ts';
+
 /** The periods the stats page offers: the last N UTC days including today, or all time. */
 export const PERIODS = ['7', '30', '90', 'all'] as const;
 export type PeriodId = (typeof PERIODS)[number];
@@ -18,7 +20,6 @@ export interface Period {
   previous: DayRange | null;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Reads `?period=`; anything unknown falls back to the default (the page is not an API). */
 export function parsePeriodId(value: string | null | undefined): PeriodId {
@@ -30,7 +31,7 @@ export function parsePeriodId(value: string | null | undefined): PeriodId {
  * used as the start of "all time".
  */
 export function getPeriod(id: PeriodId, now: Date, firstDay: string | null): Period {
-  const today = toDay(now.getTime());
+  const today = dayOf(now.getTime());
   if (id === 'all') {
     const from = firstDay && firstDay < today ? firstDay : today;
     return { id, label: 'All time', current: { from, to: today }, previous: null };
@@ -40,15 +41,15 @@ export function getPeriod(id: PeriodId, now: Date, firstDay: string | null): Per
   return {
     id,
     label: `Last ${days} days`,
-    current: { from: toDay(start), to: today },
-    previous: { from: toDay(start - days * DAY_MS), to: toDay(start - DAY_MS) },
+    current: { from: dayOf(start), to: today },
+    previous: { from: dayOf(start - days * DAY_MS), to: dayOf(start - DAY_MS) },
   };
 }
 
 /** Every day of a range, in order. */
 export function daysOf(range: DayRange): string[] {
   const days: string[] = [];
-  for (let t = startOfDay(range.from); t <= startOfDay(range.to); t += DAY_MS) days.push(toDay(t));
+  for (let t = startOfDay(range.from); t <= startOfDay(range.to); t += DAY_MS) days.push(dayOf(t));
   return days;
 }
 
@@ -57,13 +58,6 @@ export function msOf(range: DayRange): { start: number; end: number } {
   return { start: startOfDay(range.from), end: startOfDay(range.to) + DAY_MS };
 }
 
-export function toDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function startOfDay(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
 
 /** The month of a day, YYYY-MM. */
 export function monthOf(day: string): string {
@@ -78,7 +72,7 @@ export function previousMonth(month: string): string {
 
 function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return toDay(Date.UTC(y, m, 0));
+  return dayOf(Date.UTC(y, m, 0));
 }
 
 /** A range of whole months, both ends included (YYYY-MM). */
@@ -100,9 +94,9 @@ export function splitByMonth(range: DayRange, today: string): { months: MonthRan
   if (last > lastComplete) last = lastComplete;
   if (first > last) return { months: null, days: [range] };
   const days: DayRange[] = [];
-  const head = toDay(startOfDay(`${first}-01`) - 86_400_000);
+  const head = dayOf(startOfDay(`${first}-01`) - DAY_MS);
   if (range.from <= head) days.push({ from: range.from, to: head });
-  const tail = toDay(startOfDay(lastDayOfMonth(last)) + 86_400_000);
+  const tail = dayOf(startOfDay(lastDayOfMonth(last)) + DAY_MS);
   if (tail <= range.to) days.push({ from: tail, to: range.to });
   return { months: { from: first, to: last }, days };
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { getCountsByKey, getDailyTotals, getFirstDay, getTotal } from './counts.ts';
 import { getFilteredCounts } from './filtered.ts';
-import { daysOf, getPeriod, toDay, type DayRange, type Period, type PeriodId } from './period.ts';
+import { daysOf, getPeriod, type DayRange, type Period, type PeriodId } from './period.ts';
+import { dayOf } from '../platform/time.ts';
 import { refreshRollups } from './rollups.ts';
 import { getDailySignups, getSignupsBySource, getSubscriberTotals } from './subscribers.ts';
 import {
@@ -42,7 +43,7 @@ export interface StatsReport {
  */
 export async function getStatsReport(db: Db, periodId: PeriodId, catalog: Catalog, now = new Date()): Promise<StatsReport> {
   await refreshRollups(db, now);
-  const today = toDay(now.getTime());
+  const today = dayOf(now.getTime());
   const period = getPeriod(periodId, now, await getFirstDay(db));
   const range = period.current;
   const [current, previous, daily, tables] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.ts';
-import { monthOf, msOf, previousMonth, startOfDay, toDay, type DayRange } from './period.ts';
+import { monthOf, msOf, previousMonth, type DayRange } from './period.ts';
+import { dayOf, startOfDay } from '../platform/time.ts';
 
 /** How one event table is folded into `stats_daily`: one GROUP BY per dimension. */
 interface RollupSource {
@@ -50,14 +51,16 @@ const DAYS_PER_BATCH = 7;
 
 /**
  * Brings the daily roll-ups up to date with every click and view recorded since the last
- * call, by recomputing whole days that received new rows (found by row id above the stored
- * high-water mark). Idempotent and safe to run concurrently; late or back-dated rows are
- * picked up too because days are found by row id, not by time.
+ * call. New rows are found by row id above the stored high-water mark: clicks are added to
+ * their days' counts (only the new rows are read); views, whose distinct visitors cannot be
+ * added, have the days that received new rows counted again. Idempotent and safe to run
+ * concurrently; late or back-dated rows are picked up too because they are found by row id,
+ * not by time.
  */
 export async function refreshRollups(db: Db, now = new Date()): Promise<void> {
   const changed = new Set<string>();
   for (const source of SOURCES) for (const day of await refreshSource(db, source)) changed.add(day);
-  await refreshMonthly(db, changed, monthOf(toDay(now.getTime())));
+  await refreshMonthly(db, changed, monthOf(dayOf(now.getTime())));
 }
 
 /** Re-sums the monthly roll-up of complete months that changed, or that ended since the last run. */

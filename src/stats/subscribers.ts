@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { msOf, toDay, type DayRange } from './period.ts';
+import { msOf, type DayRange } from './period.ts';
+import { dayOf } from '../platform/time.ts';
 
 export interface SubscriberTotals {
   /** Signups (any status) created in the range. */
@@ -51,7 +52,7 @@ export async function getDailySignups(db: Db, range: DayRange): Promise<Map<stri
           where created_at >= ? and created_at < ? group by d`,
     args: [start, end],
   });
-  return new Map(result.rows.map((r) => [toDay(Number(r.d) * 86_400_000), Number(r.n)]));
+  return new Map(result.rows.map((r) => [dayOf(Number(r.d) * 86_400_000), Number(r.n)]));
 }
 
 /** The page a signup form was on, from a source like "form:/posts/x/#footer"; null otherwise. */

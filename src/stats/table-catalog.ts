@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { labelLinks } from '../tracking/link-catalog.ts';
 import type { Catalog } from './tables.ts';
 
 let cached: Promise<Catalog> | undefined;
@@ -10,16 +11,12 @@ export function getCatalog(): Promise<Catalog> {
 
 async function loadCatalog(): Promise<Catalog> {
   const [products, posts, bios] = await Promise.all([getCollection('products'), getCollection('posts'), getCollection('bio')]);
-  const links: Catalog['links'] = new Map();
+  const links = labelLinks(
+    products.map((p) => ({ id: p.id, name: p.data.name, links: p.data.links })),
+    bios.flatMap((b) => b.data.entries),
+  );
   const titles: Catalog['titles'] = new Map([['/', 'Home'], ['/links/', 'Link in bio'], ['/subscribe/', 'Subscribe']]);
-  for (const product of products) {
-    titles.set(`/products/${product.id}/`, product.data.name);
-    for (const link of product.data.links) links.set(link.slug, { merchant: link.merchant, product: product.data.name });
-  }
+  for (const product of products) titles.set(`/products/${product.id}/`, product.data.name);
   for (const post of posts) titles.set(`/posts/${post.id}/`, post.data.title);
-  // Plain URLs on the bio page have a slug of their own; their "merchant" is the site they go to.
-  for (const entry of bios.flatMap((b) => b.data.entries)) {
-    if (entry.url && entry.slug) links.set(entry.slug, { merchant: new URL(entry.url).hostname.replace(/^www\./, ''), product: entry.title });
-  }
   return { links, titles };
 }

@@ -1,3 +1,4 @@
+import type { LinkLabel } from '../tracking/link-catalog.ts';
 import type { Count } from './counts.ts';
 import type { FilteredCounts } from './filtered.ts';
 import { signupPage } from './subscribers.ts';
@@ -6,7 +7,7 @@ import { ratio, type Cell, type Column, type StatsTable } from './table.ts';
 /** What the content catalog says about links and pages (from astro:content, passed in). */
 export interface Catalog {
   /** Link slug → merchant and product name. */
-  links: Map<string, { merchant: string; product: string }>;
+  links: Map<string, LinkLabel>;
   /** Page path → title, e.g. "/posts/best-paddles-2026/" → "Best paddles of 2026". */
   titles: Map<string, string>;
 }

@@ -3,8 +3,12 @@ import { getEntry } from 'astro:content';
 import { getSigningKey } from '../mail/email-tokens.ts';
 import { ensureMailWorker } from '../mail/mail-worker.ts';
 import { createRateLimiter } from '../platform/rate-limit.ts';
+import { readForm } from '../platform/http/body.ts';
 import { getDb, getSettings } from '../platform/server-settings.ts';
-import { formatFrom, type Sender } from './signup-mails.ts';
+import { MAX_FORM_BYTES } from './signup-input.ts';
+import { handleSignup, type SignupOutcome } from './signup.ts';
+import { formatFrom } from '../mail/sender.ts';
+import type { Sender } from './signup-mails.ts';
 
 // Generous enough for a household or a café sharing one address; a script hits it at once.
 const perClient = createRateLimiter(10, 10 * 60_000);
@@ -29,4 +33,18 @@ export async function getEmailContext() {
   };
   const worker = ensureMailWorker(db, settings);
   return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters: { perClient, perAddress } };
+}
+
+export type SignupAnswer = SignupOutcome & { form?: URLSearchParams };
+
+/**
+ * One signup from a request: reads the form (size-limited), then validates, rate-limits and
+ * starts the double opt-in. Both signup routes (the form page and its JSON twin) call this.
+ */
+export async function signupFromRequest(request: Request, clientAddress: string): Promise<SignupAnswer> {
+  const body = await readForm(request, MAX_FORM_BYTES);
+  if (!body.ok) return { ok: false, status: body.status, errors: { form: body.message }, values: { email: '', firstName: '' } };
+  const ctx = await getEmailContext();
+  const outcome = await handleSignup(body.value, { db: ctx.db, sender: ctx.sender, links: ctx.links, ...ctx.limiters, clientAddress, onQueued: ctx.worker.wake });
+  return { ...outcome, form: body.value };
 }

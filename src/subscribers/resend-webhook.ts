@@ -38,12 +38,12 @@ export function verifyResendWebhook(secret: string, headers: Headers, body: stri
   return { ok: true, event: event as ResendEvent };
 }
 
-export type EventOutcome = { action: 'suppressed'; addresses: string[] } | { action: 'ignored'; reason: string };
+export type EventOutcome = { kind: 'suppressed'; addresses: string[] } | { kind: 'ignored'; reason: string };
 
 /** Suppresses the recipients of a hard bounce or a complaint; other events are ignored. */
 export async function applyResendEvent(db: Db, event: ResendEvent, now = new Date()): Promise<EventOutcome> {
   const reason = suppressionReasonOf(event);
-  if (!reason) return { action: 'ignored', reason: `${event.type} needs no action` };
+  if (!reason) return { kind: 'ignored', reason: `${event.type} needs no action` };
   const to = event.data?.to;
   const addresses = (Array.isArray(to) ? to : to ? [to] : []).map(normaliseAddress);
   const suppressed: string[] = [];
@@ -56,7 +56,7 @@ export async function applyResendEvent(db: Db, event: ResendEvent, now = new Dat
       .returning({ email: subscribers.email });
     suppressed.push(...rows.map((r) => r.email));
   }
-  return { action: 'suppressed', addresses: suppressed };
+  return { kind: 'suppressed', addresses: suppressed };
 }
 
 function suppressionReasonOf(event: ResendEvent): 'bounce' | 'complaint' | undefined {

@@ -23,16 +23,6 @@ export interface LinkContext {
   key: string;
 }
 
-/**
- * The From header: EMAIL_FROM as given when it names the sender, else the profile's sender
- * name in front of the address. Without EMAIL_FROM, Resend's test sender (fine for the outbox).
- */
-export function formatFrom(senderName: string, emailFrom?: string): string {
-  if (emailFrom?.includes('<')) return emailFrom;
-  const name = senderName.replace(/["\\\r\n]/g, '').trim();
-  return `"${name}" <${emailFrom ?? 'onboarding@resend.dev'}>`;
-}
-
 /** Renders an email to HTML and plain text (react-email). */
 export async function renderEmail(element: React.ReactElement): Promise<{ html: string; text: string }> {
   return { html: await render(element), text: await render(element, { plainText: true }) };

@@ -19,7 +19,7 @@ export interface SignupContext {
 
 export type SignupOutcome =
   | { ok: true }
-  | { ok: false; status: 400 | 429; errors: FieldErrors; retryAfterSeconds?: number; values: { email: string; firstName: string } };
+  | { ok: false; status: 400 | 413 | 415 | 429; errors: FieldErrors; retryAfterSeconds?: number; values: { email: string; firstName: string } };
 
 /**
  * Handles one submitted signup form: bot traps, validation, rate limits, then the double

@@ -2,16 +2,16 @@ import type { Db } from '../../db/client.ts';
 import { checkUnsubscribeToken, tokenSubscriberId } from '../mail/email-tokens.ts';
 import { findSubscriber, resubscribeSubscriber, unsubscribeSubscriber, type Subscriber } from './subscribers.ts';
 
-export type TokenLookup = { state: 'valid'; subscriber: Subscriber } | { state: 'gone' } | { state: 'invalid' };
+export type TokenLookup = { kind: 'valid'; subscriber: Subscriber } | { kind: 'gone' } | { kind: 'invalid' };
 
 /** The subscriber an unsubscribe token stands for, if its signature holds. */
 export async function lookupUnsubscribeToken(db: Db, key: string, token: string | null): Promise<TokenLookup> {
   const id = tokenSubscriberId(token);
-  if (id === null) return { state: 'invalid' };
+  if (id === null) return { kind: 'invalid' };
   const subscriber = await findSubscriber(db, id);
   // A deleted subscriber's old link: nobody to unsubscribe, nothing to reveal.
-  if (!subscriber) return { state: 'gone' };
-  return checkUnsubscribeToken(key, token!, subscriber) ? { state: 'valid', subscriber } : { state: 'invalid' };
+  if (!subscriber) return { kind: 'gone' };
+  return checkUnsubscribeToken(key, token!, subscriber) ? { kind: 'valid', subscriber } : { kind: 'invalid' };
 }
 
 export interface UnsubscribeAnswer {
@@ -29,8 +29,8 @@ export interface UnsubscribeAnswer {
 export async function answerUnsubscribePost(db: Db, key: string, token: string | null, form: URLSearchParams): Promise<UnsubscribeAnswer> {
   const found = await lookupUnsubscribeToken(db, key, token);
   const oneClick = form.get('List-Unsubscribe') === 'One-Click';
-  if (found.state === 'invalid') return { status: 400, text: 'This unsubscribe link is not valid. Please use the link from your most recent email.' };
-  if (found.state === 'gone') return { status: 200, text: 'This address is not on the list.' };
+  if (found.kind === 'invalid') return { status: 400, text: 'This unsubscribe link is not valid. Please use the link from your most recent email.' };
+  if (found.kind === 'gone') return { status: 200, text: 'This address is not on the list.' };
   const page = `/subscribe/unsubscribe?t=${encodeURIComponent(token!)}`;
   if (!oneClick && form.get('action') === 'resubscribe') {
     await resubscribeSubscriber(db, found.subscriber.id);

@@ -13,7 +13,8 @@ import type { clicks } from '../../db/schema/clicks.ts';
 import type { FilterReason } from './bots.ts';
 import type { DeviceClass } from './request-info.ts';
 import { createUniqueWindow, seedUniqueWindow } from './unique-clicks.ts';
-import { dayOf, getDailySalt, hashVisitor } from './visitors.ts';
+import { getDailySalt, hashVisitor } from './visitors.ts';
+import { dayOf } from '../platform/time.ts';
 
 /** A counted click as the redirect saw it. `ip` and `userAgent` only feed the visitor hash. */
 export interface ClickHit {

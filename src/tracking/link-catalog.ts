@@ -29,52 +29,58 @@ export interface LinkCatalog {
 
 export interface ProductLinks {
   id: string;
+  /** The product's name, for people reading numbers (defaults to the id). */
+  name?: string;
   links: MerchantLink[];
 }
 
+/** What a link is, for people reading numbers: its merchant and the product or bio entry it belongs to. */
+export interface LinkLabel {
+  merchant: string;
+  product: string;
+}
+
 /**
- * Builds the catalog from plain content data. Returns the problems a creator must fix
- * (duplicate slugs, fallbacks to nowhere) rather than throwing, so the caller decides.
+ * The one link → merchant map: merchant links by their merchant; the bio page's plain URLs by
+ * the site they go to (their "merchant"), titled like their entry.
  */
-export function buildLinkCatalog(products: ProductLinks[], bioEntries: BioEntry[]): { catalog: LinkCatalog; problems: string[] } {
+export function labelLinks(products: Iterable<Pick<ProductLinks, 'id' | 'name'> & { links: Pick<MerchantLink, 'slug' | 'merchant'>[] }>, bioEntries: Pick<BioEntry, 'url' | 'slug' | 'title'>[]): Map<string, LinkLabel> {
+  const labels = new Map<string, LinkLabel>();
+  for (const product of products) {
+    for (const link of product.links) labels.set(link.slug, { merchant: link.merchant, product: product.name ?? product.id });
+  }
+  for (const entry of bioEntries) {
+    if (entry.url && entry.slug) labels.set(entry.slug, { merchant: new URL(entry.url).hostname.replace(/^www\./, ''), product: entry.title });
+  }
+  return labels;
+}
+
+/**
+ * Builds the catalog from checked content data (src/site/content-checks.ts refuses duplicate
+ * slugs and fallbacks to nowhere before any page builds).
+ */
+export function buildLinkCatalog(products: ProductLinks[], bioEntries: BioEntry[]): LinkCatalog {
   const links: Record<string, CatalogLink> = {};
-  const problems: string[] = [];
-  const add = (link: CatalogLink, where: string) => {
-    if (links[link.slug]) problems.push(`${where}: the slug "${link.slug}" is already used by another link; slugs must be unique`);
-    else links[link.slug] = link;
+  const add = (link: CatalogLink) => {
+    links[link.slug] ??= link;
   };
   for (const product of products) {
     for (const l of product.links) {
-      add(
-        {
-          slug: l.slug,
-          url: new URL(l.url).href,
-          network: l.network,
-          ...(l.subIdParam && { subIdParam: l.subIdParam }),
-          ...(l.endsAt && { endsAt: l.endsAt.toISOString() }),
-          ...(l.fallback && { fallback: l.fallback }),
-          productId: product.id,
-        },
-        `content/products/${product.id}.yaml`,
-      );
+      add({
+        slug: l.slug,
+        url: new URL(l.url).href,
+        network: l.network,
+        ...(l.subIdParam && { subIdParam: l.subIdParam }),
+        ...(l.endsAt && { endsAt: l.endsAt.toISOString() }),
+        ...(l.fallback && { fallback: l.fallback }),
+        productId: product.id,
+      });
     }
   }
   for (const entry of bioEntries) {
-    if (entry.url && entry.slug) add({ slug: entry.slug, url: new URL(entry.url).href, network: 'other' }, 'content/bio.yaml');
+    if (entry.url && entry.slug) add({ slug: entry.slug, url: new URL(entry.url).href, network: 'other' });
   }
-  problems.push(...checkFallbacks(links));
-  return { catalog: { links }, problems };
-}
-
-function checkFallbacks(links: Record<string, CatalogLink>): string[] {
-  const problems: string[] = [];
-  for (const link of Object.values(links)) {
-    const where = link.productId ? `content/products/${link.productId}.yaml` : 'content/bio.yaml';
-    if (!link.fallback || link.fallback === 'product') continue;
-    if (!links[link.fallback]) problems.push(`${where}: link "${link.slug}" falls back to "${link.fallback}", which is not a link slug (use "product" or an existing slug)`);
-    else if (link.fallback === link.slug) problems.push(`${where}: link "${link.slug}" falls back to itself`);
-  }
-  return problems;
+  return { links };
 }
 
 /** Reads a catalog from its JSON text, keeping only well-formed links (the file is ours, but may be stale). */

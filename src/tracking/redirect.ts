@@ -2,14 +2,14 @@
  * Where a /go/<slug> request goes, and what it carries. Only the catalog decides the
  * destination: nothing from the request (path, query, headers) ever becomes part of it.
  */
+import { SLUG_PATTERN } from '../site/content-schemas.ts';
+import type { ClickOrigin } from '../site/links.ts';
 import type { CatalogLink, LinkCatalog, Network } from './link-catalog.ts';
 
 export type Destination =
   | { kind: 'merchant'; link: CatalogLink }
   /** A page of this site (an ended link's product page). */
   | { kind: 'page'; path: string };
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The slug of a `/go/…` path, or null when the path cannot be one: encoded characters,
@@ -18,7 +18,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function getGoSlug(pathname: string): string | null {
   if (!pathname.startsWith('/go/')) return null;
   const rest = pathname.slice(4).replace(/\/$/, '');
-  return rest.length <= 100 && SLUG.test(rest) ? rest : null;
+  return rest.length <= 100 && SLUG_PATTERN.test(rest) ? rest : null;
 }
 
 /**
@@ -76,11 +76,6 @@ function subIdBuilder(link: Pick<CatalogLink, 'url' | 'network' | 'subIdParam'>)
   return (clickId) => `${prefix}${parts.join(encodeURIComponent(clickId))}${hash}`;
 }
 
-export interface ClickOrigin {
-  source: string | null;
-  placement: string | null;
-}
-
 const SOURCE_PAGE = /^\/(?![/\\])[A-Za-z0-9\-._~/%]*$/;
 const SOURCE_EMAIL = /^email:[A-Za-z0-9][A-Za-z0-9\-._]*$/;
 const PLACEMENT = /^[A-Za-z0-9][A-Za-z0-9\-._:#/]*$/;
@@ -90,7 +85,7 @@ const PLACEMENT = /^[A-Za-z0-9][A-Za-z0-9\-._:#/]*$/;
  * not a page path or `email:<name>`). A bad value is dropped, never refused: the follower
  * still gets to the merchant.
  */
-export function parseClickOrigin(query: URLSearchParams): ClickOrigin {
+export function parseClickOrigin(query: URLSearchParams): Required<ClickOrigin> {
   const src = query.get('src');
   const pos = query.get('pos');
   return {

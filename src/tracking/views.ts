@@ -5,7 +5,8 @@ import { filteredHits } from '../../db/schema/clicks.ts';
 import { views } from '../../db/schema/views.ts';
 import { classifyHit, type HeaderReader } from './bots.ts';
 import { getCountry, getDeviceClass, getReferrerHost } from './request-info.ts';
-import { dayOf, getDailySalt, hashVisitor } from './visitors.ts';
+import { getDailySalt, hashVisitor } from './visitors.ts';
+import { dayOf } from '../platform/time.ts';
 
 /** The beacon's body: the page path and the page's own document.referrer. */
 export const viewBeaconSchema = z.object({
@@ -26,10 +27,10 @@ export interface ViewRequest {
 }
 
 export type ViewOutcome =
-  | { result: 'counted' }
-  | { result: 'filtered'; reason: string }
-  | { result: 'ignored' }
-  | { result: 'invalid'; message: string };
+  | { kind: 'counted' }
+  | { kind: 'filtered'; reason: string }
+  | { kind: 'ignored' }
+  | { kind: 'invalid'; message: string };
 
 /** Pages whose views are never counted: the creator reading their own stats is not a reader. */
 const UNCOUNTED = /^\/stats(\/|$)/;
@@ -40,9 +41,9 @@ const UNCOUNTED = /^\/stats(\/|$)/;
  */
 export async function recordView(db: Db, req: ViewRequest): Promise<ViewOutcome> {
   const parsed = viewBeaconSchema.safeParse(req.body);
-  if (!parsed.success) return { result: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') };
+  if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') };
   const { p: path, r: referrer } = parsed.data;
-  if (UNCOUNTED.test(path)) return { result: 'ignored' };
+  if (UNCOUNTED.test(path)) return { kind: 'ignored' };
   const now = req.now ?? new Date();
   const day = dayOf(now);
   const reason = classifyHit(req.method, req.header);
@@ -51,7 +52,7 @@ export async function recordView(db: Db, req: ViewRequest): Promise<ViewOutcome>
       .insert(filteredHits)
       .values({ day, kind: 'view', target: path, reason, count: 1 })
       .onConflictDoUpdate({ target: [filteredHits.day, filteredHits.kind, filteredHits.target, filteredHits.reason], set: { count: sql`${filteredHits.count} + 1` } });
-    return { result: 'filtered', reason };
+    return { kind: 'filtered', reason };
   }
   const ua = req.header('user-agent') ?? '';
   await db.insert(views).values({
@@ -62,5 +63,5 @@ export async function recordView(db: Db, req: ViewRequest): Promise<ViewOutcome>
     country: getCountry(req.header),
     visitorHash: hashVisitor(await getDailySalt(db, day), req.ip, ua),
   });
-  return { result: 'counted' };
+  return { kind: 'counted' };
 }

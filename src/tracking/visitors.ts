@@ -5,11 +5,6 @@ import { settings } from '../../db/schema/settings.ts';
 
 const SALT_KEY = 'visitor-salt';
 
-/** UTC day as YYYY-MM-DD. */
-export function dayOf(time: Date): string {
-  return time.toISOString().slice(0, 10);
-}
-
 // Today's salt per database, so a page view or a click batch does not read it every time.
 // Only the current day's is held: a new day's first call replaces it.
 const remembered = new WeakMap<Db, { day: string; value: string }>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildShelf, isShownAt, listCategories, nextChangeAfter, resolveBioEntries, selectVisible, type ProductRecord } from '../../src/bio/bio.ts';
+import { bioDisclosure, buildShelf, isShownAt, listCategories, nextChangeAfter, resolveBioEntries, selectVisible, type ProductRecord } from '../../src/bio/bio.ts';
 import { bioEntrySchema, productSchema } from '../../src/site/content-schemas.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -104,6 +104,23 @@ describe('buildShelf', () => {
   });
   test('reports an unknown pick', () => {
     expect(buildShelf(['missing'], products).problems).toEqual([expect.stringContaining('content/products/missing.yaml')]);
+  });
+});
+
+describe('bioDisclosure', () => {
+  const shortLink: ProductRecord = {
+    id: 'grip',
+    data: productSchema.parse({ name: 'Grip', image: '/g.svg', verdict: 'Good.', links: [{ slug: 'grip-amzn', merchant: 'Amazon', url: 'https://amzn.to/3xYz', network: 'other' }] }),
+  };
+  test('adds the Amazon sentence for an Amazon link known only by its host, as articles do', () => {
+    const { buttons } = resolveBioEntries([entry({ title: 'Grip', link: 'grip-amzn' })], [shortLink]);
+    expect(bioDisclosure(buttons, [])).toEqual({ show: true, amazon: true });
+    expect(bioDisclosure([], buildShelf(['grip'], [shortLink]).items)).toEqual({ show: true, amazon: true });
+  });
+  test('shows nothing for plain URLs only, and no Amazon sentence without Amazon links', () => {
+    const { buttons } = resolveBioEntries([entry({ title: 'Article', url: 'https://me.example/a', slug: 'bio-article' }), entry({ title: 'Ball', product: 'ball' })], products);
+    expect(bioDisclosure(buttons.slice(0, 1), [])).toEqual({ show: false, amazon: false });
+    expect(bioDisclosure(buttons, [])).toEqual({ show: true, amazon: false });
   });
 });
 

@@ -27,7 +27,7 @@ describe('createUnsubscribeFor', () => {
     expect(link.headers).toEqual({ 'List-Unsubscribe': `<${link.url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     const key = await getSigningKey(t.db);
     const found = await lookupUnsubscribeToken(t.db, key, url.searchParams.get('t'));
-    expect(found.state === 'valid' && found.subscriber.id).toBe(maya.id);
+    expect(found.kind === 'valid' && found.subscriber.id).toBe(maya.id);
     expect(unsubscribeFor(sam).url).not.toBe(link.url);
   });
 
@@ -36,6 +36,6 @@ describe('createUnsubscribeFor', () => {
     const link = (await createUnsubscribeFor(t.db, 'https://maya.example'))({ id: maya.id, email: 'someone-else@example.com' });
     const key = await getSigningKey(t.db);
     const found = await lookupUnsubscribeToken(t.db, key, new URL(link.url).searchParams.get('t'));
-    expect(found.state).not.toBe('valid');
+    expect(found.kind).not.toBe('valid');
   });
 });

@@ -100,7 +100,7 @@ describe('the durable mail queue with Resend', () => {
       await enqueueEmail(t.db, mail('a@example.com'));
       await enqueueEmail(t.db, mail('b@example.com'));
       worker.wake();
-      await resend.waitForEmails(2, 10_000);
+      await resend.waitForEmails(2);
     } finally {
       await worker.stop();
     }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb, type Db } from '../../db/client.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
-import { linkIn, mailTo, waitFor } from '../support/email.ts';
+import { linkIn, mailTo } from '../support/email.ts';
+import { waitFor } from '../support/wait.ts';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb, type Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
-import { linkIn, mailTo, postForm, readOutbox, signupFields, waitFor } from '../support/email.ts';
+import { linkIn, mailTo, postForm, readOutbox, signupFields } from '../support/email.ts';
+import { waitFor, waitForMailQueueSettled } from '../support/wait.ts';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -69,7 +70,7 @@ describe('signup over HTTP, sending through Resend', () => {
       expect(r.headers.get('location')).toBe('/subscribe/thanks/');
     }
     const [mail] = await resend.waitForEmails(1);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForMailQueueSettled(db);
     expect(mailTo(resend.emails, 'twice@example.com')).toHaveLength(1);
     expect(mail).toMatchObject({ from: '"Maya at Kitchen Line" <maya@kitchenline.example>', subject: 'Confirm your subscription to Maya at Kitchen Line' });
     const unsubscribe = linkIn(mail!.html!, '/subscribe/unsubscribe?t=');
@@ -99,7 +100,7 @@ describe('signup over HTTP, sending through Resend', () => {
     expect(await statusOf('scanned@example.com')).toBe('confirmed');
     await postForm(link, { t: token });
     await waitFor(() => mailTo(resend.emails, 'scanned@example.com').length === 2);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForMailQueueSettled(db);
     expect(mailTo(resend.emails, 'scanned@example.com').map((m) => m.subject)).toEqual([
       'Confirm your subscription to Maya at Kitchen Line',
       'Welcome to Maya at Kitchen Line’s list',
@@ -140,8 +141,8 @@ describe('signup over HTTP, sending through Resend', () => {
     const response = await subscribe(signupFields('flaky@example.com'));
     expect(response.status).toBe(303);
     expect(await statusOf('flaky@example.com')).toBe('pending');
-    const mail = await waitFor(() => mailTo(resend.emails, 'flaky@example.com')[0], 20_000);
-    await new Promise((r) => setTimeout(r, 1_000));
+    const mail = await waitFor(() => mailTo(resend.emails, 'flaky@example.com')[0]);
+    await waitForMailQueueSettled(db);
     expect(mailTo(resend.emails, 'flaky@example.com')).toEqual([mail]);
     const attempts = resend.requests.slice(before).map((r) => r.status);
     expect(attempts).toEqual([500, 429, 200]);

@@ -8,6 +8,7 @@ import { createDb, type Db } from '../../db/client.ts';
 import { clicks, filteredHits } from '../../db/schema/clicks.ts';
 import { freePort, startServer, type RunningServer } from '../support/server.ts';
 import { PEOPLE } from '../support/user-agents.ts';
+import { PATIENCE_MS } from '../support/wait.ts';
 
 const PHONE_UA = PEOPLE[0]!.ua;
 // The demo product's Amazon link, read from content so the test follows the creator's edits.
@@ -60,7 +61,7 @@ describe('/go/<slug> on the built server', () => {
     expect(res.headers['x-robots-tag']).toBe('noindex');
     expect(res.headers.location).toMatch(new RegExp(`^${escape(AMAZON)}&ascsubtag=[A-Za-z0-9]{14}$`));
     const id = clickIdOf(res.headers.location, 'ascsubtag')!;
-    await expect.poll(async () => (await db.select().from(clicks)).find((c) => c.id === id), { timeout: 3_000 }).toMatchObject({
+    await expect.poll(async () => (await db.select().from(clicks)).find((c) => c.id === id), { timeout: PATIENCE_MS }).toMatchObject({
       linkSlug: 'vantage-pro-16-amazon',
       source: '/posts/best-paddles-2026/',
       placement: 'product-card:1',
@@ -126,7 +127,7 @@ describe('/go/<slug> on the built server', () => {
       expect(res.headers.location).toBe('https://vantage.example/paddles/pro-16');
     }
     await expect
-      .poll(async () => (await db.select().from(filteredHits)).filter((f) => f.target === slug).map((f) => `${f.reason}:${f.count}`).sort(), { timeout: 3_000 })
+      .poll(async () => (await db.select().from(filteredHits)).filter((f) => f.target === slug).map((f) => `${f.reason}:${f.count}`).sort(), { timeout: PATIENCE_MS })
       .toEqual(['bot:1', 'head:1', 'prefetch:2', 'preview:1']);
     expect((await db.select().from(clicks)).filter((c) => c.placement === 'filtered-check')).toEqual([]);
   });
@@ -154,7 +155,7 @@ describe('when the database is down', () => {
         expect(res.status).toBe(302);
         ids.push(clickIdOf(res.headers.location, 'ascsubtag')!);
       }
-      await expect.poll(() => down.output(), { timeout: 3_000 }).toMatch(/could not write to the database/);
+      await expect.poll(() => down.output(), { timeout: PATIENCE_MS }).toMatch(/could not write to the database/);
       expect(down.output()).toMatch(/Database unavailable at start/);
       expect(await down.stop()).toBe(0);
       expect(down.output()).toMatch(/3 clicks could not be stored; saved to/);
@@ -193,7 +194,7 @@ describe('graceful stop', () => {
         }
       };
       const load = Promise.all(Array.from({ length: 16 }, worker));
-      await expect.poll(() => answered.length, { timeout: 10_000, interval: 10 }).toBeGreaterThan(1_000);
+      await expect.poll(() => answered.length, { timeout: PATIENCE_MS, interval: 10 }).toBeGreaterThan(1_000);
       const exited = server.stop('SIGTERM');
       const atSignal = answered.length;
       await load;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCatalog } from '../../src/site/catalog.ts';
 import { checkBio, checkLinkSlugs, checkPost, formatProblems } from '../../src/site/content-checks.ts';
+import type { BioEntry } from '../../src/site/content-schemas.ts';
 import { product } from '../support/products.ts';
 
 const products = [product('alpha', ['alpha-a', 'alpha-b']), product('bravo', ['bravo-a'])];
@@ -20,6 +21,13 @@ describe('checkLinkSlugs', () => {
     const withFallback = product('delta', ['delta-a']);
     withFallback.data.links[0].fallback = 'nowhere';
     expect(checkLinkSlugs([withFallback]).map((p) => p.field)).toEqual(['links[0].fallback']);
+  });
+  test('accepts a fallback to a bio URL slug, refuses one to the link itself', () => {
+    const toBio = product('echo', ['echo-a', 'echo-b']);
+    toBio.data.links[0].fallback = 'my-podcast';
+    toBio.data.links[1].fallback = 'echo-b';
+    const problems = checkLinkSlugs([toBio], [{ title: 'Podcast', url: 'https://pod.example/', slug: 'my-podcast' } as BioEntry]);
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['links[1].fallback', expect.stringContaining('this link itself')]]);
   });
 });
 
@@ -55,12 +63,14 @@ describe('checkBio', () => {
           { title: 'typo icon', link: 'alpha-a', icon: 'paddel', highlight: false },
           { title: 'known icon and emoji', link: 'alpha-a', icon: 'youtube', highlight: false },
           { title: 'emoji', link: 'alpha-a', icon: '🏓', highlight: false },
+          { title: 'podcast', url: 'https://pod.example/', slug: 'pod', highlight: false },
+          { title: 'podcast again', url: 'https://pod.example/2', slug: 'pod', highlight: false },
         ],
         picks: ['alpha', 'ghost'],
       },
     };
     const problems = checkBio(bio, catalog);
-    expect(problems.map((p) => p.field)).toEqual(['entries[1].link', 'entries[2].product', 'entries[3].slug', 'entries[4].icon', 'picks[1]']);
+    expect(problems.map((p) => p.field)).toEqual(['entries[1].link', 'entries[2].product', 'entries[3].slug', 'entries[4].icon', 'entries[8].slug', 'picks[1]']);
     expect(problems[3]!.message).toMatch(/"paddel" is not an icon Perch draws\. Use one of: .*star.*, or an emoji\./);
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from './server.ts';
+import { freePort, killOnExit } from './server.ts';
+import { PATIENCE_MS } from './wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -49,12 +50,13 @@ export async function startBioFixture(): Promise<FixtureServer> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  killOnExit(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Fixture server exited:\n${out}`);
     if (Date.now() > deadline) throw new Error(`Fixture server did not start:\n${out}`);

@@ -40,12 +40,3 @@ export function readOutbox(dataDir: string): { name: string; html: string }[] {
   return names.map((name) => ({ name, html: readFileSync(join(dataDir, 'outbox', name), 'utf8') }));
 }
 
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

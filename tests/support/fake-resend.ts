@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PATIENCE_MS } from './wait.ts';
 
 /** One email as Resend's API received it (snake_case wire format). */
 export interface ReceivedEmail {
@@ -119,7 +120,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     requests,
     emails,
     failNext: (count, failure) => failures.push(...Array.from({ length: count }, () => failure)),
-    waitForEmails: (count, timeoutMs = 20_000) =>
+    waitForEmails: (count, timeoutMs = PATIENCE_MS) =>
       new Promise((resolve, reject) => {
         const check = () => {
           if (emails.length < count) return;

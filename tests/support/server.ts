@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PATIENCE_MS } from './wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -17,6 +18,20 @@ export interface RunningServer {
   output: () => string;
   /** Sends a signal and waits for the process to exit; returns its exit code. */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+// Every server a test file starts is killed when its worker exits, even after a failed test
+// that never reached its own stop().
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Kills `child` when this test worker exits, if nothing stopped it before. */
+export function killOnExit(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
 }
 
 export async function freePort(): Promise<number> {
@@ -53,6 +68,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  killOnExit(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -76,7 +92,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
 }
 
 async function waitForReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + PATIENCE_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output()}`);
     try {
@@ -87,5 +103,5 @@ async function waitForReady(url: string, child: ChildProcess, output: () => stri
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`Server did not start within 30 s:\n${output()}`);
+  throw new Error(`Server did not start within ${PATIENCE_MS / 1000} s:\n${output()}`);
 }

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { clicks, filteredHits } from '../../db/schema/clicks.ts';
 import { createClickRecorder, type ClickHit } from '../../src/tracking/clicks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { PATIENCE_MS } from '../support/wait.ts';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
@@ -49,7 +50,7 @@ describe('createClickRecorder', () => {
   test('flushes on its own, without being asked', async () => {
     t = await createTestDb();
     createClickRecorder(t.db, { flushMs: 10 }).recordClick(hit());
-    await expect.poll(async () => (await rowsOf(t!.db)).length, { timeout: 2_000 }).toBe(1);
+    await expect.poll(async () => (await rowsOf(t!.db)).length, { timeout: PATIENCE_MS }).toBe(1);
   });
 
   test('counts a repeat click within the hour, but not as unique', async () => {

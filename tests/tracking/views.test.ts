@@ -18,7 +18,7 @@ describe('recordView', () => {
       ip: '198.51.100.7',
       body: { p: '/posts/best-paddles-2026/', r: 'https://l.instagram.com/?u=x' },
     });
-    expect(outcome).toEqual({ result: 'counted' });
+    expect(outcome).toEqual({ kind: 'counted' });
     const [view] = await rows('select * from views');
     expect(view).toMatchObject({ path: '/posts/best-paddles-2026/', referrer_host: 'l.instagram.com', device: 'mobile', country: 'CA' });
     expect(JSON.stringify(await rows('select * from views'))).not.toContain('198.51.100.7');
@@ -39,7 +39,7 @@ describe('recordView', () => {
   test('views of the stats pages are not counted at all', async () => {
     t = await createTestDb();
     for (const p of ['/stats', '/stats/', '/stats/links.csv']) {
-      expect(await recordView(t.db, { method: 'POST', header: headers({ 'user-agent': IPHONE }), ip: '1', body: { p } })).toEqual({ result: 'ignored' });
+      expect(await recordView(t.db, { method: 'POST', header: headers({ 'user-agent': IPHONE }), ip: '1', body: { p } })).toEqual({ kind: 'ignored' });
     }
     expect((await rows('select count(*) as n from views'))[0]!.n).toBe(0);
     expect((await rows('select count(*) as n from filtered_hits'))[0]!.n).toBe(0);
@@ -48,9 +48,9 @@ describe('recordView', () => {
   test('refuses a body that is not a page path with a message', async () => {
     t = await createTestDb();
     const bad = (body: unknown) => recordView(t!.db, { method: 'POST', header: headers({ 'user-agent': IPHONE }), ip: '1', body });
-    expect(await bad({})).toMatchObject({ result: 'invalid', message: expect.stringContaining('p (the page path) is missing') });
-    expect(await bad({ p: 'https://evil.example/' })).toMatchObject({ result: 'invalid' });
-    expect(await bad({ p: '/' + 'a'.repeat(600) })).toMatchObject({ result: 'invalid', message: expect.stringContaining('512') });
-    expect(await bad('just text')).toMatchObject({ result: 'invalid' });
+    expect(await bad({})).toMatchObject({ kind: 'invalid', message: expect.stringContaining('p (the page path) is missing') });
+    expect(await bad({ p: 'https://evil.example/' })).toMatchObject({ kind: 'invalid' });
+    expect(await bad({ p: '/' + 'a'.repeat(600) })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('512') });
+    expect(await bad('just text')).toMatchObject({ kind: 'invalid' });
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { dayOf, getDailySalt, hashVisitor } from '../../src/tracking/visitors.ts';
+import { dayOf } from '../../src/platform/time.ts';
+import { getDailySalt, hashVisitor } from '../../src/tracking/visitors.ts';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());

@@ -3,6 +3,7 @@
 // (A folder named "_perch" would be ignored by Astro's router, hence the one-value param.)
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { getSiteContent } from '../../site/site-content.ts';
 import { buildLinkCatalog } from '../../tracking/link-catalog.ts';
 
 export const prerender = true;
@@ -12,8 +13,9 @@ export const getStaticPaths = (() => [{ params: { perch: '_perch' } }]) satisfie
 export const GET: APIRoute = async () => {
   const products = (await getCollection('products')).map((p) => ({ id: p.id, links: p.data.links }));
   const bio = (await getCollection('bio'))[0]?.data.entries ?? [];
-  const { catalog, problems } = buildLinkCatalog(products, bio);
-  // A broken link table must stop the build, not send followers nowhere.
-  if (problems.length) throw new Error(`The tracked links need fixing:\n- ${problems.join('\n- ')}`);
+  // A broken link table must stop the build, not send followers nowhere: the content checks
+  // (duplicate slugs, fallbacks to nowhere) throw here, naming the file and the field.
+  await getSiteContent();
+  const catalog = buildLinkCatalog(products, bio);
   return new Response(JSON.stringify(catalog), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../platform/server-settings.ts';
 import { getClientIp } from '../../tracking/request-info.ts';
 import { recordView } from '../../tracking/views.ts';
-import { readLimitedText } from '../../platform/http/request-body.ts';
+import { readText } from '../../platform/http/body.ts';
+import { textResponse } from '../../platform/http/responses.ts';
 
 export const prerender = false;
 
@@ -11,22 +12,18 @@ const MAX_BODY_BYTES = 4096;
 
 /** POST /api/view: the page-view beacon (src/site/components/ViewBeacon.astro). Answers 204, no cookie. */
 export const POST: APIRoute = async ({ request, clientAddress }) => {
-  const text = await readLimitedText(request, MAX_BODY_BYTES);
-  if (text === null) return plain(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await readText(request, MAX_BODY_BYTES);
+  if (!text.ok) return textResponse(text.status, text.message);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text.value);
   } catch {
-    return plain(400, 'The body must be JSON like {"p":"/posts/example/","r":"https://example.com/"}.');
+    return textResponse(400, 'The body must be JSON like {"p":"/posts/example/","r":"https://example.com/"}.');
   }
   const header = (name: string) => request.headers.get(name);
   // The same client IP as /go/ uses (proxy headers first), so a reader's views and clicks
   // hash to the same visitor.
   const outcome = await recordView(getDb(), { method: request.method, header, ip: getClientIp(header, clientAddress), body });
-  if (outcome.result === 'invalid') return plain(400, outcome.message);
+  if (outcome.kind === 'invalid') return textResponse(400, outcome.message);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 };
-
-function plain(status: number, message: string): Response {
-  return new Response(message + '\n', { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-}

@@ -50,7 +50,7 @@ describe('POST /api/resend-webhook', () => {
     const before = await countEligibleSubscribers(db);
     const res = await post(event('email.bounced', 'reader-0@example.com', 'Permanent'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ action: 'suppressed', addresses: ['reader-0@example.com'] });
+    expect(await res.json()).toMatchObject({ kind: 'suppressed', addresses: ['reader-0@example.com'] });
     expect(await subscriber('reader-0@example.com')).toMatchObject({ suppressionReason: 'bounce', suppressedAt: expect.any(Date) });
     expect(await countEligibleSubscribers(db)).toBe(before - 1);
   });
@@ -65,7 +65,7 @@ describe('POST /api/resend-webhook', () => {
     for (const body of [event('email.bounced', 'reader-2@example.com', 'Transient'), event('email.delivered', 'reader-2@example.com')]) {
       const res = await post(body);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ action: 'ignored' });
+      expect(await res.json()).toMatchObject({ kind: 'ignored' });
     }
     expect((await subscriber('reader-2@example.com')).suppressedAt).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
+import { PATIENCE_MS } from '../../support/wait.ts';
 
 const CHROME_ANDROID = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 let t: TestDb;
@@ -33,7 +34,7 @@ describe('POST /api/view', () => {
     const go = await fetch(`${server.url}/go/vantage-pro-16-amazon?src=%2Fposts%2Fpaddle-care-guide%2F`, { redirect: 'manual', headers: { 'User-Agent': CHROME_ANDROID, ...viaProxy } });
     expect(go.status).toBe(302);
     const view = (await t.db.$client.execute("select visitor_hash from views where path = '/posts/paddle-care-guide/'")).rows[0]!.visitor_hash;
-    await expect.poll(async () => (await t.db.$client.execute("select visitor_hash from clicks where source = '/posts/paddle-care-guide/'")).rows[0]?.visitor_hash, { timeout: 3_000 }).toBe(view);
+    await expect.poll(async () => (await t.db.$client.execute("select visitor_hash from clicks where source = '/posts/paddle-care-guide/'")).rows[0]?.visitor_hash, { timeout: PATIENCE_MS }).toBe(view);
   });
 
   test('bots and prefetches are answered but counted only as filtered', async () => {
