@@ -54,7 +54,9 @@ describe('signup over HTTP, sending through Resend', () => {
   test('the JSON endpoint answers the same refusals as JSON', async () => {
     const response = await postForm(`${server.url}/api/subscribe`, signupFields('nope'), { accept: 'application/json' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ ok: false, errors: { email: expect.stringMatching(/doesn’t look like an email/) } });
+    const email = expect.stringMatching(/doesn’t look like an email/);
+    expect(await response.json()).toEqual({ ok: false, error: email, errors: { email } });
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   test('a POST from another site is refused by the origin check', async () => {
