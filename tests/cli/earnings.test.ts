@@ -31,7 +31,7 @@ test('npm run earnings: import prints the report, re-import updates nothing, bad
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('generic report');
   expect(first.stdout).toContain('imported 3, updated 0, unchanged 0');
-  expect(first.stdout).toContain('attributed to a click 2, unattributed 1');
+  expect(first.stdout).toContain('attributed to a click or link 2, unattributed 1');
   expect(first.stdout).toContain('line 6: commission "abc" is not an amount');
   viaNpx = false;
 

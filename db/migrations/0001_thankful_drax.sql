@@ -1,0 +1,1 @@
+ALTER TABLE `conversions` ADD `link_slug` text;
