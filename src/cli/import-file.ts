@@ -39,12 +39,12 @@ const SHOWN = 20;
 
 /**
  * Lines for skipped rows: the first 20 on screen; with more, every one goes to
- * `<file>.skipped.txt` next to the import and the last line says where.
+ * `<file>.<kind>.txt` next to the import and the last line says where.
  */
-export function describeSkipped(importedFile: string, skipped: { line: number; reason: string }[], indent = '  '): string[] {
+export function describeSkipped(importedFile: string, skipped: { line: number; reason: string }[], indent = '  ', kind = 'skipped'): string[] {
   const lines = skipped.slice(0, SHOWN).map((s) => `${indent}line ${s.line}: ${s.reason}`);
   if (skipped.length > SHOWN) {
-    const listFile = `${importedFile}.skipped.txt`;
+    const listFile = `${importedFile}.${kind}.txt`;
     writeFileSync(listFile, skipped.map((s) => `line ${s.line}: ${s.reason}\n`).join(''));
     lines.push(`${indent}… and ${skipped.length - SHOWN} more; all ${skipped.length} are listed in ${listFile}`);
   }
