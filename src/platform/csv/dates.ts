@@ -13,10 +13,12 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 export function parseDate(input: string | undefined | null, order: DateOrder = 'mdy'): Date | null {
   const text = input?.trim().replace(/ UTC$/i, 'Z');
   if (!text) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
   if (iso) {
-    const [, y, m, d, hh = '0', mm = '0', ss = '0', zone] = iso;
-    return build(+y, +m, +d, +hh, +mm, +ss, zone);
+    const [, y, m, d, hh = '0', mm = '0', ss = '0', fraction = '', zone] = iso;
+    const date = build(+y, +m, +d, +hh, +mm, +ss, zone);
+    // Milliseconds kept (Substack and Perch's own export write them).
+    return date && new Date(date.getTime() + Number(fraction.padEnd(3, '0').slice(0, 3)));
   }
   const us = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i.exec(text);
   if (us) {

@@ -19,7 +19,8 @@ export const kit: ListFormat = {
   },
   score: (keys, sample) => {
     const states = sample.map((r) => r.status).filter((s) => s);
-    if (!states.length || !states.every(isStatusWord)) return 0;
+    // US states (CA, NY) in a `state` column are not Kit's: most values must be status words.
+    if (!states.length || states.filter(isStatusWord).length < states.length * 0.8) return 0;
     if (hasAny(keys, 'email_address')) return 8;
     return hasAny(keys, 'state') && hasAny(keys, 'first_name', 'tags', 'created_at') ? 6 : 0;
   },

@@ -14,10 +14,13 @@ export interface ImportedSubscriber {
   unsubscribedAt: Date | null;
   suppressedAt: Date | null;
   tags: string[];
-  /** Perch's own export: when the row was added, its consent source and status source. */
+  /**
+   * Perch's own export: when the row was added, its consent source and status source
+   * (undefined when the file has no such column; null when it has one, empty).
+   */
   addedAt: Date | null;
-  source: string | null;
-  statusSource: string | null;
+  source?: string | null;
+  statusSource?: string | null;
 }
 
 export type Normalised = { ok: true; subscriber: ImportedSubscriber; notes: string[] } | { ok: false; reason: string };
@@ -57,7 +60,8 @@ export function normaliseRow(format: ListFormat, row: Named, hints: FileHints & 
     subscriber: {
       email: email.data, firstName: name(first, 'first name'), lastName: name(last, 'last name'),
       status: status.status, suppression: status.suppression ?? null, ...dates,
-      tags: parseTags(row.tags), source: row.source || null, statusSource: row.statusSource || null,
+      tags: parseTags(row.tags), source: row.source === undefined ? undefined : row.source || null,
+      statusSource: row.statusSource === undefined ? undefined : row.statusSource || null,
     },
   };
 }

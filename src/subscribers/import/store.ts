@@ -67,7 +67,8 @@ export async function storeChunk(tx: Tx, rows: Pending[], listed: Map<string, nu
 function newRow(s: ImportedSubscriber, tool: string, statusSource: string, now: Date): typeof subscribers.$inferInsert {
   return {
     email: s.email, firstName: s.firstName, lastName: s.lastName, status: s.status,
-    source: s.source ?? `import:${tool}`, statusSource: s.statusSource ?? statusSource,
+    source: s.source === undefined ? `import:${tool}` : s.source,
+    statusSource: s.statusSource === undefined ? statusSource : s.statusSource,
     createdAt: s.addedAt ?? s.signedUpAt ?? s.confirmedAt ?? now, signedUpAt: s.signedUpAt,
     confirmedAt: s.confirmedAt, unsubscribedAt: s.unsubscribedAt,
     suppressedAt: s.suppressedAt, suppressionReason: s.suppression,
