@@ -57,3 +57,17 @@ test('npm run earnings: summary and --help', async () => {
   expect(summary.stdout).toContain('commission $148.46');
   expect(summary.stdout).toContain('/posts/best-paddles-2026/  $148.46 from 1 clicks, EPC $148.46');
 }, 150_000);
+
+test('npm run earnings: totals in several currencies are shown per currency, never added', async () => {
+  viaNpx = false;
+  const imported = await cli('import', fixture('awin-transactions.csv'));
+  expect(imported.code).toBe(0);
+  expect(imported.stdout).toContain('Awin report');
+  expect(imported.stdout).toContain('4 rows in EUR, GBP');
+  const summary = await cli('summary', '--days', '3650');
+  expect(summary.stdout).toContain('in 3 currencies (never added together)');
+  // GBP: 5.59 pending + 2.00 approved count; the declined 1.00 does not.
+  expect(summary.stdout).toMatch(/Earnings in GBP[^\n]*\n {2}commission £7\.59/);
+  expect(summary.stdout).toMatch(/Earnings in USD[^\n]*\n {2}commission \$148\.46/);
+  expect(summary.stdout).toMatch(/Earnings in EUR[^\n]*\n {2}commission €0\.00/);
+}, 150_000);

@@ -91,7 +91,10 @@ async function* decodeAll(head: (Uint8Array | string)[], rest: AsyncIterator<Uin
       lines += out.split('\n').length - 1;
       return out;
     } catch {
-      throw new CsvError(`The file is not ${encoding} text after line ${lines + 1}: it mixes encodings. Save it as "CSV UTF-8" and import again.`);
+      // Where in this chunk: the first replacement character a lenient decoder puts there.
+      const lenient = new TextDecoder(encoding).decode(bytes);
+      const line = lines + 1 + (lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length - 1);
+      throw new CsvError(`The file is not ${encoding} text on line ${line}: it mixes encodings. Save it as "CSV UTF-8" and import again.`);
     }
   };
   yield decode(concat(head as Uint8Array[]).subarray(skip));

@@ -93,7 +93,7 @@ export async function* linesToRecords(lines: AsyncIterable<Line>, delimiter: str
       yield { line: first.no, error: `a quote opened on line ${first.no} is never closed` };
     } else if ('error' in parsed) {
       pending.shift();
-      yield { line: first.no, error: parsed.resync ? `a quote opened on line ${first.no} is never closed properly` : parsed.error };
+      yield { line: first.no, error: parsed.resync ? `a quote opened on line ${first.no} is never closed` : parsed.error };
     } else {
       pending.splice(0, parsed.used);
       yield* nonEmpty(first.no, parsed.cells);
