@@ -1,5 +1,6 @@
 // `npm run earnings -- …`: import affiliate network reports and print an earnings summary.
 // Modules are loaded per command, so --help starts without the database layer.
+import './light-drizzle.ts';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.ts';
 import type { ImportResult } from '../earnings/import.ts';

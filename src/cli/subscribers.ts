@@ -1,6 +1,7 @@
 // `npm run subscribers -- <command>`: the creator's list from the command line. Runs under
 // tsx outside Vite, so settings come from process.env (never astro:*). Modules are loaded per
 // command, so --help starts without the database layer.
+import './light-drizzle.ts';
 import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -17,11 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-// The first run goes through npx as a creator would; later ones call tsx directly (npm test
-// puts node_modules/.bin, with Node 24, first on PATH) to spare the npx start-up.
+// The first run goes through npm as a creator would; later ones call Node 24 directly to
+// spare npm's start-up.
 let viaNpx = true;
 const cli = (...args: string[]) =>
-  run(viaNpx ? 'npx' : 'tsx', [...(viaNpx ? ['tsx'] : []), 'src/cli/earnings.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url } }).then(
+  run(viaNpx ? 'npm' : 'node_modules/.bin/node', viaNpx ? ['run', '--silent', 'earnings', '--', ...args] : ['src/cli/earnings.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url } }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

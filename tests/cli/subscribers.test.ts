@@ -11,7 +11,7 @@ const run = promisify(execFile);
 describe('npm run subscribers', () => {
   let t: TestDb;
   const cli = (...args: string[]) =>
-    run('node_modules/.bin/tsx', ['src/cli/subscribers.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url } }).then(
+    run('node_modules/.bin/node', ['--max-semi-space-size=2', 'src/cli/subscribers.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url } }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
