@@ -1,7 +1,7 @@
 // What the two import commands share: a file read as a re-openable byte stream (with a
 // progress bar on the second read), and the skipped rows capped on screen, all in a file.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
-import { createFileProgress } from './progress-bar.ts';
+import { createFileProgress } from './file-progress.ts';
 
 export interface FileSource {
   size: number;
