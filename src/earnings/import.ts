@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { CsvError, DateOrderEvidence, isCsvError, readCsv, type CsvOptions, type CsvRecord, type CsvSource, type DateOrder } from '../platform/csv/index.ts';
+import { DateOrderEvidence, isCsvError, readCsv, readTwice, type CsvOptions, type CsvRecord, type CsvSource, type DateOrder } from '../platform/csv/index.ts';
 import { DecimalEvidence, type Decimal } from './amounts.ts';
 import { detectHeader, type DetectedHeader } from './detect.ts';
 import type { ReportNetwork } from './format.ts';
@@ -39,14 +39,7 @@ const CHUNK = 1000;
  * a failed import stores nothing. A report with missing columns says which are missing.
  */
 export async function importReport(db: Db, source: CsvSource, options: ImportOptions = {}): Promise<ImportResult> {
-  try {
-    const scan = await scanReport(source, options);
-    if (!scan.ok) return scan;
-    return await storeReport(db, source, options, scan);
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, error: error.message };
-    throw error;
-  }
+  return readTwice(() => scanReport(source, options), (scan) => storeReport(db, source, options, scan));
 }
 
 type Scan = { ok: true; header: DetectedHeader; dateOrder: DateOrder; decimal?: Decimal; currency: string | null };

@@ -101,3 +101,20 @@ async function* decodeAll(head: (Uint8Array | string)[], rest: AsyncIterator<Uin
   for (let n = await rest.next(); !n.done; n = await rest.next()) yield decode(n.value as Uint8Array);
   yield decode(new Uint8Array(), true);
 }
+
+/**
+ * Runs an import that reads a file twice (once to decide, once to store): a refusal of the
+ * first pass or a CsvError from either becomes `{ ok: false, error }`, a message for people.
+ */
+export async function readTwice<S extends { ok: true }, R>(
+  decide: () => Promise<S | { ok: false; error: string }>,
+  store: (decided: S) => Promise<R>,
+): Promise<R | { ok: false; error: string }> {
+  try {
+    const decided = await decide();
+    return decided.ok ? await store(decided) : decided;
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

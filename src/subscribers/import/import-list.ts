@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client.ts';
-import { CsvError, DateOrderEvidence, isCsvError, readCsv, type CsvOptions, type CsvSource, type DateOrder } from '../../platform/csv/index.ts';
+import { DateOrderEvidence, isCsvError, readCsv, readTwice, type CsvOptions, type CsvSource, type DateOrder } from '../../platform/csv/index.ts';
 import { detectFormat, nameCells, type ColumnMap } from './detect.ts';
 import type { FileHints, ImportTool, ListFormat } from './format.ts';
 import { normaliseRow } from './normalise.ts';
@@ -39,14 +39,7 @@ const CHUNK = 1000;
  * the file (missing ones stay empty); nobody on the list is re-subscribed by a file.
  */
 export async function importSubscribers(db: Db, source: CsvSource, options: ListImportOptions = {}): Promise<ListImportResult> {
-  try {
-    const scan = await scanList(source, options);
-    if (!scan.ok) return scan;
-    return await storeList(db, source, options, scan);
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, error: error.message };
-    throw error;
-  }
+  return readTwice(() => scanList(source, options), (scan) => storeList(db, source, options, scan));
 }
 
 type Scan = { ok: true; format: ListFormat; columns: ColumnMap; dateOrder: DateOrder };
