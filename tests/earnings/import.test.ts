@@ -3,6 +3,7 @@ import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { conversions } from '../../db/schema/earnings.ts';
 import { importReport } from '../../src/earnings/import.ts';
+import { getEarningsStats } from '../../src/earnings/stats.ts';
 import { seedClicks } from '../support/clicks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
@@ -165,6 +166,12 @@ describe("every network's real reports", () => {
     expect((await currencies()).map((x) => [x.link, x.commission, x.currency])).toEqual([
       ['baseline-court-pro-amazon', 520, 'USD'], [null, 520, 'USD'], [null, 3702, 'USD'],
     ]);
+    // The link-joined sale counts for its link and merchant, not for a page; the others are unattributed.
+    const stats = await getEarningsStats(t.db, new Date('2026-09-01'), new Date('2026-10-01'), new Map([['baseline-court-pro-amazon', 'Amazon']]));
+    expect(stats.links.map((l) => [l.key, l.commissionCents])).toEqual([['baseline-court-pro-amazon', 520]]);
+    expect(stats.merchants.map((m) => [m.key, m.commissionCents])).toEqual([['Amazon', 520]]);
+    expect(stats.pages).toEqual([]);
+    expect(stats.unattributed.commissionCents).toBe(4222);
   });
 
   test('Amazon UK has no currency in its header: refused without --currency, stored in GBP with it', async () => {
@@ -252,4 +259,13 @@ describe('files that are partly broken', () => {
     expect(await importReport(t.db, '')).toEqual({ ok: false, error: 'The file is empty.' });
     expect(await importReport(t.db, 'subid,transaction_id,date,sale_amount,commission,status\n')).toEqual({ ok: false, error: 'The report has a header but no rows.' });
   });
+});
+
+test('getAmazonLinks: a tracking id and ASIN two links share names neither', async () => {
+  const { getAmazonLinks } = await import('../../src/earnings/merchants.ts');
+  const links = getAmazonLinks([
+    { links: [{ slug: 'shoe-amazon', url: 'https://www.amazon.com/dp/B0CBCP130S?tag=kitchenline-20' }, { slug: 'bag-uk', url: 'https://www.amazon.co.uk/gp/product/B0UKBAG001/?tag=kitchenline-21' }] },
+    { links: [{ slug: 'shoe-again', url: 'https://amazon.com/dp/B0CBCP130S?tag=kitchenline-20&th=1' }, { slug: 'not-amazon', url: 'https://example.com/dp/B0CBCP130S?tag=x' }] },
+  ]);
+  expect([...links]).toEqual([['kitchenline-21|B0UKBAG001', 'bag-uk']]);
 });
