@@ -20,6 +20,11 @@ export const conversions = sqliteTable(
     subId: text('sub_id'),
     /** clicks.id when the sub-ID matched a recorded click; null = unattributed. */
     clickId: text('click_id'),
+    /**
+     * The link an Amazon sale was joined to without a click (its report has no sub-tag: the
+     * tracking id and ASIN named one link); null otherwise.
+     */
+    linkSlug: text('link_slug'),
     /** When the sale happened (the network's event/order date). */
     occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
     saleAmountCents: integer('sale_amount_cents'),

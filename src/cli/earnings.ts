@@ -1,35 +1,49 @@
 // `npm run earnings -- …`: import affiliate network reports and print an earnings summary.
-import { readFileSync } from 'node:fs';
+// Modules are loaded per command, so --help starts without the database layer.
+import './light-drizzle.ts';
 import { parseArgs } from 'node:util';
-import { createDb, migrateDb } from '../../db/client.ts';
-import { formatCents } from '../earnings/amounts.ts';
-import { REPORT_NETWORKS, type ReportNetwork } from '../earnings/format.ts';
-import { importReport, type ImportResult } from '../earnings/import.ts';
-import { readLinkMerchants } from '../earnings/merchants.ts';
-import { getEarningsStats, type EarningsRow, type EarningsStats } from '../earnings/stats.ts';
-import { readSettings } from '../platform/settings.ts';
+import type { Db } from '../../db/client.ts';
+import type { ImportResult } from '../earnings/import.ts';
+import type { EarningsRow, EarningsStats } from '../earnings/stats.ts';
+
+const NETWORKS = 'amazon|impact|shareasale|cj|rakuten|awin|generic';
 
 const HELP = `Usage:
-  npm run earnings -- import FILE.csv [--network NETWORK]
+  npm run earnings -- import FILE.csv [--network NETWORK] [--currency CODE]
+                     [--date-order dmy|mdy] [--decimal ,|.] [--encoding utf-8|windows-1252]
   npm run earnings -- summary [--days N]
 
 import   Reads a commission report downloaded from an affiliate network and stores its
-         commissions, joined to the clicks whose ids travelled as sub-IDs. Importing the same
+         commissions, joined to the clicks whose ids travelled as sub-IDs (Amazon reports
+         without sub-tags: to the link with that tracking id and ASIN). Importing the same
          or an updated report again updates the rows; it never duplicates them.
-         --network  ${REPORT_NETWORKS.join('|')} (detected from the header when left out)
-summary  Commission, revenue and earnings per click (EPC) for the last N days (default 30).
+         --network     ${NETWORKS} (detected from the header when left out)
+         --currency    the report's currency when it does not say (Amazon UK: GBP, Awin)
+         --date-order  when the dates cannot tell (03/09/2025 in a semicolon file)
+         --decimal     when the amounts cannot tell (1.234 in a semicolon file)
+         Exits with 1 when nothing could be imported.
+summary  Commission, revenue and earnings per click (EPC) for the last N days (default 30),
+         per currency.
 
-Generic format columns: subid,transaction_id,date,sale_amount,commission,status
+Generic format columns: subid,transaction_id,date,sale_amount,commission,status[,currency]
 Settings: DATABASE_URL (default file:.data/perch.db), DATABASE_AUTH_TOKEN, PERCH_CONTENT_DIR.`;
+
+const OPTIONS = {
+  network: { type: 'string' },
+  currency: { type: 'string' },
+  'date-order': { type: 'string' },
+  decimal: { type: 'string' },
+  encoding: { type: 'string' },
+  days: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { network: { type: 'string' }, days: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     return print(`${(error as Error).message}\n\n${HELP}`, 1);
   }
@@ -37,66 +51,95 @@ async function main(argv: string[]): Promise<number> {
   const [command, file] = positionals;
   if (values.help) return print(HELP, 0);
   if (!command) return print(HELP, 1);
+  if (command !== 'import' && command !== 'summary') return print(`Unknown command "${command}".\n\n${HELP}`, 1);
+  const { readSettings } = await import('../platform/settings.ts');
   const settings = readSettings();
+  if (command === 'import') {
+    const checked = checkImportOptions(file, values);
+    if (typeof checked === 'string') return print(checked, 1);
+  }
+  const { createDb, migrateDb } = await import('../../db/client.ts');
   const db = createDb(settings.databaseUrl, settings.databaseAuthToken);
   try {
     await migrateDb(db);
-    if (command === 'import') {
-      if (!file) return print('Give the report file: npm run earnings -- import FILE.csv', 1);
-      const network = values.network?.toLowerCase();
-      if (network && !REPORT_NETWORKS.includes(network as ReportNetwork)) {
-        return print(`Unknown network "${values.network}". Use one of: ${REPORT_NETWORKS.join(', ')}.`, 1);
-      }
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        return print(`Cannot read ${file}.`, 1);
-      }
-      const result = await importReport(db, text, { network: network as ReportNetwork | undefined });
-      return print(describeImport(file, result), result.ok ? 0 : 1);
-    }
-    if (command === 'summary') {
-      const days = Number(values.days ?? 30);
-      if (!Number.isInteger(days) || days < 1) return print('--days must be a whole number of days, e.g. --days 30', 1);
-      const to = new Date();
-      const from = new Date(to.getTime() - days * 86_400_000);
-      const merchants = readLinkMerchants(settings.contentDir);
-      return print(describeSummary(days, await getEarningsStats(db, from, to, merchants)), 0);
-    }
-    return print(`Unknown command "${command}".\n\n${HELP}`, 1);
+    if (command === 'import') return await runImport(db, file!, values, settings.contentDir);
+    const days = Number(values.days ?? 30);
+    if (!Number.isInteger(days) || days < 1) return print('--days must be a whole number of days, e.g. --days 30', 1);
+    return print(await summary(db, days, settings.contentDir), 0);
   } finally {
     db.$client.close();
   }
 }
 
-function describeImport(file: string, r: ImportResult): string {
-  if (!r.ok) return `Nothing imported from ${file}.\n${r.error}`;
-  const lines = [
-    `${r.label} report ${file}: ${r.rows} rows`,
-    `  imported ${r.imported}, updated ${r.updated}, unchanged ${r.unchanged}`,
-    `  attributed to a click ${r.attributed}, unattributed ${r.unattributed}`,
-    `  skipped ${r.skipped.length}`,
-    ...r.skipped.slice(0, 20).map((s) => `    line ${s.line}: ${s.reason}`),
-  ];
-  if (r.skipped.length > 20) lines.push(`    … and ${r.skipped.length - 20} more`);
-  return lines.join('\n');
+function checkImportOptions(file: string | undefined, v: Values): string | true {
+  if (!file) return 'Give the report file: npm run earnings -- import FILE.csv';
+  if (v.network && !NETWORKS.split('|').includes(v.network.toLowerCase())) return `Unknown network "${v.network}". Use one of: ${NETWORKS.split('|').join(', ')}.`;
+  if (v.currency && !/^[A-Za-z]{3}$/.test(v.currency)) return `--currency takes a 3-letter code such as USD, GBP or EUR, not "${v.currency}".`;
+  if (v['date-order'] && !['dmy', 'mdy'].includes(v['date-order'])) return '--date-order is dmy (25/03/2026) or mdy (03/25/2026).';
+  if (v.decimal && ![',', '.'].includes(v.decimal)) return '--decimal is , (comma) or . (point).';
+  if (v.encoding && !['utf-8', 'windows-1252'].includes(v.encoding.toLowerCase())) return '--encoding is utf-8 or windows-1252.';
+  return true;
 }
 
-function describeSummary(days: number, s: EarningsStats): string {
-  const cur = s.currencies[0] ?? 'USD';
-  const money = (c: number) => formatCents(c, cur);
+async function runImport(db: Db, file: string, v: Values, contentDir: string): Promise<number> {
+  const [{ importReport }, { readAmazonLinks }, { fileSource, describeSkipped }] = await Promise.all([
+    import('../earnings/import.ts'), import('../earnings/merchants.ts'), import('./import-file.ts'),
+  ]);
+  const source = fileSource(file, 2);
+  if (!source) return print(`Cannot read ${file}.`, 1);
+  if (source.size === 0) return print(`Nothing imported: ${file} is empty.`, 1);
+  const result = await importReport(db, source.open, {
+    network: v.network?.toLowerCase() as never,
+    currency: v.currency,
+    dateOrder: v['date-order'] as never,
+    decimal: v.decimal as never,
+    encoding: v.encoding?.toLowerCase() as never,
+    amazonLinks: readAmazonLinks(contentDir),
+    onProgress: source.rows,
+  }).finally(source.done);
+  const nothing = !result.ok || result.imported + result.updated + result.unchanged === 0;
+  return print(describeImport(file, result, describeSkipped), nothing ? 1 : 0);
+}
+
+function describeImport(file: string, r: ImportResult, skippedLines: typeof import('./import-file.ts').describeSkipped): string {
+  if (!r.ok) return `Nothing imported from ${file}.\n${r.error}`;
+  const stored = r.imported + r.updated + r.unchanged;
+  return [
+    `${stored ? '' : 'Nothing imported: every row was skipped.\n'}${r.label} report ${file}: ${r.rows} rows${r.currencies.length ? ` in ${r.currencies.join(', ')}` : ''}`,
+    `  imported ${r.imported}, updated ${r.updated}, unchanged ${r.unchanged}`,
+    `  attributed to a click or link ${r.attributed}, unattributed ${r.unattributed}`,
+    `  skipped ${r.skipped.length}`,
+    ...skippedLines(file, r.skipped, '    '),
+  ].join('\n');
+}
+
+async function summary(db: Db, days: number, contentDir: string): Promise<string> {
+  const [{ getEarningsStats }, { readLinkMerchants }, { formatCents }] = await Promise.all([
+    import('../earnings/stats.ts'), import('../earnings/merchants.ts'), import('../earnings/amounts.ts'),
+  ]);
+  const describe = (s: EarningsStats, cur: string) => describeSummary(days, s, (c) => formatCents(c, cur), cur);
+  const to = new Date();
+  const from = new Date(to.getTime() - days * 86_400_000);
+  const merchants = readLinkMerchants(contentDir);
+  const all = await getEarningsStats(db, from, to, merchants);
+  if (all.currencies.length <= 1) return describe(all, all.currencies[0] ?? 'USD');
+  // Sums never add currencies: one block per currency.
+  const blocks = [`Earnings, last ${days} days, in ${all.currencies.length} currencies (never added together)`];
+  for (const currency of all.currencies) blocks.push(describe(await getEarningsStats(db, from, to, merchants, undefined, currency), currency));
+  return blocks.join('\n\n');
+}
+
+function describeSummary(days: number, s: EarningsStats, money: (cents: number) => string, cur: string): string {
   const epc = (r: { epcCents: number | null }) => (r.epcCents === null ? '–' : money(Math.round(r.epcCents)));
   const top = (title: string, rows: EarningsRow[]) => [
     `${title}:`,
     ...(rows.length ? rows.slice(0, 5).map((r) => `  ${r.key}  ${money(r.commissionCents)} from ${r.clicks} clicks, EPC ${epc(r)}`) : ['  none']),
   ];
   return [
-    `Earnings, last ${days} days`,
+    `Earnings in ${cur}, last ${days} days`,
     `  commission ${money(s.totals.commissionCents)} on revenue ${money(s.totals.revenueCents)}, ${s.totals.clicks} clicks, EPC ${epc(s.totals)}`,
     `  pending ${money(s.byStatus.pending.commissionCents)}, approved ${money(s.byStatus.approved.commissionCents)}, reversed ${money(s.byStatus.reversed.commissionCents)}`,
-    `  unattributed ${money(s.unattributed.commissionCents)} (${s.unattributed.conversions} sales without a matching click)`,
-    ...(s.currencies.length > 1 ? [`  note: amounts in ${s.currencies.join(', ')} are added together`] : []),
+    `  unattributed ${money(s.unattributed.commissionCents)} (${s.unattributed.conversions} sales without a matching click or link)`,
     ...top('Top articles', s.pages),
     ...top('Top links', s.links),
     ...top('Top placements', s.placements),

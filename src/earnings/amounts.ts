@@ -13,7 +13,7 @@
  * - more than two decimals are rounded half away from zero (`0.125` → 13 cents).
  * Anything else (`12abc`, `1.2.3`, empty) gives `null`.
  */
-export function parseAmountCents(input: string | undefined | null): number | null {
+export function parseAmountCents(input: string | undefined | null, decimal?: Decimal): number | null {
   if (input == null) return null;
   let text = input.trim().replace(/[\s\u00a0']/g, '');
   let negative = false;
@@ -22,7 +22,7 @@ export function parseAmountCents(input: string | undefined | null): number | nul
   if (text.startsWith('-')) [negative, text] = [!negative, text.slice(1)];
   else if (text.endsWith('-')) [negative, text] = [!negative, text.slice(0, -1)];
   else if (text.startsWith('+')) text = text.slice(1);
-  const plain = normaliseSeparators(text);
+  const plain = decimal ? withDecimal(text, decimal) : normaliseSeparators(text);
   if (plain === null || !/^\d+(\.\d+)?$/.test(plain)) return null;
   const [whole, fraction = ''] = plain.split('.');
   const digits = (fraction + '000').slice(0, 3);
@@ -52,6 +52,61 @@ function normaliseSeparators(text: string): string | null {
   return text;
 }
 
+/** The decimal separator a file uses. */
+export type Decimal = '.' | ',';
+
+/** `text` with the file's decimal separator known: the other one may only group thousands. */
+function withDecimal(text: string, decimal: Decimal): string | null {
+  const thousands = decimal === '.' ? ',' : '.';
+  const [head = '', tail, extra] = text.split(decimal);
+  if (extra !== undefined) return null;
+  if (head.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(head)) return null;
+  return head.split(thousands).join('') + (tail === undefined ? '' : `.${tail}`);
+}
+
+/**
+ * Collects, across a file's amount cells, which separator is the decimal one: `12,50`,
+ * `1.234,56` and `1.234.567` prove a comma; `12.50`, `1,234.56` and `1,234,567` a dot.
+ * `1.234` or `1,234` alone proves nothing.
+ */
+export class DecimalEvidence {
+  commaLine: number | null = null;
+  dotLine: number | null = null;
+  ambiguous = 0;
+
+  add(value: string | undefined, line: number): void {
+    const text = (value ?? '').replace(/[^\d.,]/g, '');
+    const proves = (d: Decimal) => {
+      if (d === ',') this.commaLine ??= line;
+      else this.dotLine ??= line;
+    };
+    const [comma, dot] = [text.lastIndexOf(','), text.lastIndexOf('.')];
+    if (comma >= 0 && dot >= 0) return proves(comma > dot ? ',' : '.');
+    const sep = comma >= 0 ? ',' : dot >= 0 ? '.' : null;
+    if (!sep) return;
+    const other: Decimal = sep === ',' ? '.' : ',';
+    if (text.split(sep).length > 2) return proves(other);
+    if (/^\d*[.,]\d{3}$/.test(text) && !/^0*[.,]/.test(text)) this.ambiguous++;
+    else proves(sep);
+  }
+
+  /**
+   * The separator for cells that cannot tell by themselves (`1.234`), or undefined when the
+   * file has none (each cell is then read as it shows). Refused when the file proves both or,
+   * without `fallback`, neither.
+   */
+  decide(fallback: Decimal | null): { ok: true; decimal?: Decimal } | { ok: false; error: string } {
+    if (this.ambiguous === 0) return { ok: true };
+    if (this.commaLine !== null && this.dotLine !== null) {
+      return { ok: false, error: `Amounts use a decimal comma on line ${this.commaLine} but a decimal point on line ${this.dotLine}, so 1.234 cannot be read; fix the file or pass --decimal , or --decimal .` };
+    }
+    if (this.commaLine !== null) return { ok: true, decimal: ',' };
+    if (this.dotLine !== null) return { ok: true, decimal: '.' };
+    if (fallback) return { ok: true, decimal: fallback };
+    return { ok: false, error: 'Cannot tell whether amounts like 1.234 mean one thousand or one point two in this file. Pass --decimal , (comma) or --decimal . (point).' };
+  }
+}
+
 /** Formats cents for people: `formatCents(123456, 'USD')` → "$1,234.56". */
 export function formatCents(cents: number, currency = 'USD'): string {
   try {
@@ -61,53 +116,4 @@ export function formatCents(cents: number, currency = 'USD'): string {
   }
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-
-/**
- * Parses a report date (optionally with a time) as UTC when no offset is given. Accepted:
- * ISO `2026-03-14`, `2026-03-14 10:22:33`, `2026-03-14T10:22:33-07:00`; US `03/14/2026`,
- * `3/14/26`, `03/14/2026 10:22:33 PM`, `03-14-2026`; `14-Mar-2026` / `Mar 14, 2026`.
- * Slash dates are month first, as the US networks write them. Returns null otherwise.
- */
-export function parseReportDate(input: string | undefined | null): Date | null {
-  const text = input?.trim();
-  if (!text) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
-  if (iso) {
-    const [, y, m, d, hh = '0', mm = '0', ss = '0', zone] = iso;
-    return build(+y, +m, +d, +hh, +mm, +ss, zone);
-  }
-  const us = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i.exec(text);
-  if (us) {
-    const [, m, d, y, hh = '0', mm = '0', ss = '0', ampm] = us;
-    return build(fullYear(y), +m, +d, hour(+hh, ampm), +mm, +ss);
-  }
-  const named = /^(?:(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ,]+|([A-Za-z]{3})[A-Za-z]* (\d{1,2}),? )(\d{4})$/.exec(text);
-  if (named) {
-    const month = MONTHS[(named[2] ?? named[3]).toLowerCase()];
-    return month ? build(+named[5], month, +(named[1] ?? named[4]), 0, 0, 0) : null;
-  }
-  return null;
-}
-
-function fullYear(y: string): number {
-  return y.length === 2 ? 2000 + Number(y) : Number(y);
-}
-
-function hour(h: number, ampm?: string): number {
-  if (!ampm) return h;
-  const pm = ampm.toUpperCase() === 'PM';
-  return (h % 12) + (pm ? 12 : 0);
-}
-
-function build(y: number, m: number, d: number, hh: number, mm: number, ss: number, zone?: string): Date | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return null;
-  let ms = Date.UTC(y, m - 1, d, hh, mm, ss);
-  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return null;
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  }
-  return new Date(ms);
-}
+export { parseDate as parseReportDate } from '../platform/csv/dates.ts';

@@ -1,23 +1,29 @@
 import { cellsAsConversion, type ReportFormat } from './format.ts';
 
 /**
- * CJ (Commission Junction) "Commission Detail" export (Reports → Commission Detail →
- * download CSV; the same names as the Commission Detail API's fields). Perch fills `sid`.
- * Action status: new / extended → pending, locked / closed → approved; CJ reports a
+ * CJ (Commission Junction) commission detail: the REST export's names (Commission Detail
+ * report download and the v3 API: commission-id, event-date, sale-amount, commission-amount,
+ * action-status, sid) and the GraphQL API's (commissionId, eventDate, saleAmountUsd,
+ * pubCommissionAmountUsd, actionStatus, shopperId). Perch fills `sid`. Action status:
+ * new / extended → pending, locked / closed → approved, compared without case; CJ reports a
  * correction as its own row with a negative amount, which counts as reversed.
  */
 export const cj: ReportFormat = {
   network: 'cj',
   label: 'CJ',
   columns: {
-    subId: ['SID'],
-    transactionId: ['Commission ID', 'commission-id'],
-    date: ['Event Date', 'event-date'],
-    saleAmount: ['Sale Amount', 'sale-amount', 'Sale Amount (USD)'],
-    commission: ['Publisher Commission', 'Commission Amount', 'commission-amount', 'Publisher Commission (USD)'],
-    status: ['Action Status', 'action-status', 'Status'],
+    transactionId: ['Commission ID', 'commission-id', 'commissionId'],
+    date: ['Event Date', 'event-date', 'eventDate'],
+    commission: ['Publisher Commission', 'Commission Amount', 'commission-amount', 'pubCommissionAmountUsd', 'pubCommissionAmountPubCurrency'],
+    status: ['Action Status', 'action-status', 'actionStatus', 'Status'],
   },
-  optional: { currency: ['Currency', 'Publisher Currency'] },
+  optional: {
+    subId: ['SID', 'shopperId'],
+    saleAmount: ['Sale Amount', 'sale-amount', 'saleAmountUsd', 'saleAmountPubCurrency'],
+    currency: ['Currency', 'Publisher Currency', 'pubCurrency'],
+  },
+  // Names ending in "Usd" or "(USD)" are dollars; "PubCurrency" ones need a currency column or --currency.
+  currency: (header) => (header.some((h) => /^(pubCommissionAmountPubCurrency)$/i.test(h)) ? null : 'USD'),
   toConversion: cellsAsConversion,
   toStatus: (raw, cents) => {
     const word = (raw ?? '').trim().toLowerCase();

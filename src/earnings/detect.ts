@@ -1,5 +1,6 @@
-import { columnKey, type ReportRow } from './csv.ts';
+import { columnKey, type CsvRecord } from '../platform/csv/index.ts';
 import { amazon } from './amazon.ts';
+import { awin } from './awin.ts';
 import { cj } from './cj.ts';
 import { generic } from './generic.ts';
 import { impact } from './impact.ts';
@@ -7,12 +8,14 @@ import { rakuten } from './rakuten.ts';
 import { shareasale } from './shareasale.ts';
 import type { ReportFormat, ReportNetwork } from './format.ts';
 
-export const FORMATS: Record<ReportNetwork, ReportFormat> = { amazon, impact, shareasale, cj, rakuten, generic };
+export const FORMATS: Record<ReportNetwork, ReportFormat> = { amazon, impact, shareasale, cj, rakuten, awin, generic };
 
 /** Where the header is, which format it is, and the column index of each role. */
 export interface DetectedHeader {
   format: ReportFormat;
   headerIndex: number;
+  /** The header's cells as written. */
+  names: string[];
   columns: Record<string, number>;
 }
 
@@ -23,19 +26,24 @@ const HEADER_SEARCH_ROWS = 15;
 
 /**
  * Finds the header row and the network. With `network` given, only that format is tried;
- * without, the first format whose columns are all present wins. A miss is a readable
- * message naming the missing columns.
+ * without, of the formats whose required columns are all present the one matching most
+ * columns wins (so Impact's API names do not pass for Awin's). A miss is a readable message
+ * naming the missing columns.
  */
-export function detectHeader(rows: ReportRow[], network?: ReportNetwork): DetectResult {
+export function detectHeader(rows: CsvRecord[], network?: ReportNetwork): DetectResult {
   const formats = network ? [FORMATS[network]] : Object.values(FORMATS);
   let closest: { format: ReportFormat; missing: string[]; found: string[] } | undefined;
   for (const [index, row] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
     const keys = row.cells.map(columnKey);
+    let best: DetectedHeader | undefined;
     for (const format of formats) {
       const { columns, missing } = matchColumns(format, keys);
-      if (missing.length === 0) return { ok: true, header: { format, headerIndex: index, columns } };
+      if (missing.length === 0 && (!best || Object.keys(columns).length > Object.keys(best.columns).length)) {
+        best = { format, headerIndex: index, names: row.cells, columns };
+      }
       if (!closest || missing.length < closest.missing.length) closest = { format, missing, found: row.cells };
     }
+    if (best) return { ok: true, header: best };
   }
   if (!closest) return { ok: false, error: 'The report is empty.' };
   const missing = closest.missing.join('; ');
@@ -48,7 +56,7 @@ export function detectHeader(rows: ReportRow[], network?: ReportNetwork): Detect
     error:
       `Could not tell which network this report is from. Closest is ${closest.format.label}, ` +
       `but it is missing columns: ${missing}. Columns found: ${found}. ` +
-      `Pass --network amazon|impact|shareasale|cj|rakuten|generic, or use the generic format.`,
+      `Pass --network amazon|impact|shareasale|cj|rakuten|awin|generic, or use the generic format.`,
   };
 }
 

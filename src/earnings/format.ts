@@ -1,6 +1,6 @@
 import type { ConversionStatus } from '../../db/schema/earnings.ts';
 
-export const REPORT_NETWORKS = ['amazon', 'impact', 'shareasale', 'cj', 'rakuten', 'generic'] as const;
+export const REPORT_NETWORKS = ['amazon', 'impact', 'shareasale', 'cj', 'rakuten', 'awin', 'generic'] as const;
 export type ReportNetwork = (typeof REPORT_NETWORKS)[number];
 
 /** One report row, still as text, in Perch's terms. */
@@ -12,11 +12,15 @@ export interface RawConversion {
   commission: string;
   rawStatus?: string;
   currency?: string;
+  /** Amazon without a sub-tag: the tracking id and ASIN that may name one link. */
+  trackingId?: string;
+  asin?: string;
 }
 
 /**
  * How one network's export maps onto a conversion. `columns` lists, per role, the header
- * names the network writes (compared loosely, see columnKey); all roles are required.
+ * names the network writes (compared loosely, see columnKey); all roles in `columns` are
+ * required, those in `optional` are read when present.
  */
 export interface ReportFormat {
   network: ReportNetwork;
@@ -28,6 +32,11 @@ export interface ReportFormat {
    * row: identical rows in one file then get `#2`, `#3`… instead of being skipped as repeats.
    */
   syntheticIds?: boolean;
+  /**
+   * The currency when a row has no currency column: fixed (US networks report USD), read from
+   * the header (Amazon's "Ad Fees($)"), or null: then the importer needs --currency.
+   */
+  currency(header: string[]): string | null;
   toConversion(cells: Record<string, string | undefined>): RawConversion;
   toStatus(rawStatus: string | undefined, commissionCents: number): ConversionStatus;
 }
@@ -55,3 +64,6 @@ export function cellsAsConversion(c: Record<string, string | undefined>): RawCon
     currency: c.currency,
   };
 }
+
+/** Networks that report in US dollars unless a currency column says otherwise. */
+export const usd = (): string => 'USD';

@@ -1,4 +1,4 @@
-import { cellsAsConversion, statusFromWord, type ReportFormat } from './format.ts';
+import { cellsAsConversion, statusFromWord, usd, type ReportFormat } from './format.ts';
 
 /**
  * Perch's own format for any other network or a hand-made sheet:
@@ -17,6 +17,7 @@ export const generic: ReportFormat = {
     status: ['status'],
   },
   optional: { currency: ['currency'] },
+  currency: usd,
   toConversion: cellsAsConversion,
   toStatus: statusFromWord,
 };

@@ -3,28 +3,42 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { labelLinks } from '../tracking/link-catalog.ts';
 
-type ProductFile = { links?: { slug?: unknown; merchant?: unknown }[] };
+interface ProductFile {
+  id: string;
+  links?: { slug?: unknown; merchant?: unknown; url?: unknown }[];
+}
+
+const ASIN = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?:[/?]|$)/i;
 
 /**
- * Link slug → merchant name, read from content/products/*.yaml and content/bio.yaml directly,
- * for the CLI (no astro:content outside Vite). Files that do not parse are skipped: the build
- * reports them properly.
+ * Maps "trackingId|ASIN" to the one link whose Amazon URL carries that `tag=` and ASIN, for
+ * Amazon reports without sub-tags. A pair two links share is left out: it is not unambiguous.
  */
-export function readLinkMerchants(contentDir: string): Map<string, string> {
+export function getAmazonLinks(products: Iterable<Pick<ProductFile, 'links'>>): Map<string, string> {
+  const map = new Map<string, string | null>();
+  for (const product of products) {
+    for (const link of product.links ?? []) {
+      if (typeof link.slug !== 'string' || typeof link.url !== 'string' || !URL.canParse(link.url)) continue;
+      const url = new URL(link.url);
+      const [asin, tag] = [ASIN.exec(url.pathname)?.[1]?.toUpperCase(), url.searchParams.get('tag')];
+      if (!/(^|\.)amazon\.[a-z.]+$/.test(url.hostname) || !asin || !tag) continue;
+      const key = `${tag}|${asin}`;
+      map.set(key, map.has(key) && map.get(key) !== link.slug ? null : link.slug);
+    }
+  }
+  return new Map([...map].filter((e): e is [string, string] => e[1] !== null));
+}
+
+/** content/products/*.yaml read directly, for the CLI (no astro:content outside Vite); broken files are skipped (the build reports them). */
+function readProducts(contentDir: string): ProductFile[] {
   const dir = join(contentDir, 'products');
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   } catch {
-    files = [];
+    return [];
   }
-  const products = files.map((f) => {
-    const data = (parse(readFileSync(join(dir, f), 'utf8')) ?? {}) as ProductFile;
-    const links = (data.links ?? []).filter((l): l is { slug: string; merchant: string } => typeof l.slug === 'string' && typeof l.merchant === 'string');
-    return { id: f.replace(/\.ya?ml$/, ''), links };
-  });
-  const labels = labelLinks(products, readBioEntries(contentDir));
-  return new Map([...labels].map(([slug, label]) => [slug, label.merchant]));
+  return files.map((f) => ({ ...((parse(readFileSync(join(dir, f), 'utf8')) ?? {}) as Omit<ProductFile, 'id'>), id: f.replace(/\.ya?ml$/, '') }));
 }
 
 function readBioEntries(contentDir: string): { url?: string; slug?: string; title: string }[] {
@@ -36,4 +50,19 @@ function readBioEntries(contentDir: string): { url?: string; slug?: string; titl
   } catch {
     return [];
   }
+}
+
+/** Link slug → merchant name (the one link → merchant map, labelLinks), from the content files. */
+export function readLinkMerchants(contentDir: string): Map<string, string> {
+  const products = readProducts(contentDir).map((p) => ({
+    id: p.id,
+    links: (p.links ?? []).filter((l): l is { slug: string; merchant: string } => typeof l.slug === 'string' && typeof l.merchant === 'string'),
+  }));
+  const labels = labelLinks(products, readBioEntries(contentDir));
+  return new Map([...labels].map(([slug, label]) => [slug, label.merchant]));
+}
+
+/** getAmazonLinks from content/products/*.yaml, for the CLI. */
+export function readAmazonLinks(contentDir: string): Map<string, string> {
+  return getAmazonLinks(readProducts(contentDir));
 }

@@ -1,4 +1,4 @@
-import type { ReportFormat } from './format.ts';
+import { usd, type ReportFormat } from './format.ts';
 
 /**
  * Rakuten Advertising "Signature Orders" report (Reports → Signature Orders; it lists the
@@ -19,6 +19,7 @@ export const rakuten: ReportFormat = {
   },
   optional: { time: ['Transaction Time'], processDate: ['Process Date'], currency: ['Currency'] },
   syntheticIds: true,
+  currency: usd,
   toConversion: (c) => ({
     subId: c.subId,
     transactionId: [c.orderId, c.sku, c.processDate, c.commission?.trim().startsWith('-') ? 'return' : 'sale'].join('|'),

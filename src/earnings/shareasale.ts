@@ -1,4 +1,4 @@
-import type { ReportFormat } from './format.ts';
+import { usd, type ReportFormat } from './format.ts';
 
 /**
  * ShareASale affiliate "Activity Details" report (Reports → Activity Details → download,
@@ -18,6 +18,7 @@ export const shareasale: ReportFormat = {
     voided: ['Voided'],
     locked: ['Locked'],
   },
+  currency: usd,
   toConversion: (c) => ({
     subId: c.subId,
     transactionId: c.transactionId ?? '',

@@ -26,7 +26,7 @@ export interface EarningsStats {
   placements: EarningsRow[];
   merchants: EarningsRow[];
   newsletters: EarningsRow[];
-  /** Currencies seen; more than one means the sums mix currencies (shown as a warning). */
+  /** Currencies seen; more than one means the sums mix currencies unless `currency` was given. */
   currencies: string[];
 }
 
@@ -48,6 +48,8 @@ export async function getEarningsStats(
   to: Date,
   linkMerchants: ReadonlyMap<string, string>,
   clickCounts?: ClickCounts,
+  /** Only conversions in this currency (sums never mix currencies). */
+  currency?: string,
 ): Promise<EarningsStats> {
   const dims: Dimension[] = [
     (c) => (c.source?.startsWith('email:') ? null : ['pages', c.source ?? '(direct)']),
@@ -79,7 +81,7 @@ export async function getEarningsStats(
   const byStatus = { pending: zero(), approved: zero(), reversed: zero() };
   const unattributed = { conversions: 0, revenueCents: 0, commissionCents: 0 };
   const currencies = new Set<string>();
-  for (const c of await listConversions(db, from, to)) {
+  for (const c of await listConversions(db, from, to, currency)) {
     currencies.add(c.currency);
     byStatus[c.status].conversions++;
     byStatus[c.status].commissionCents += c.status === 'reversed' ? Math.abs(c.commissionCents) : c.commissionCents;
@@ -87,7 +89,11 @@ export async function getEarningsStats(
     if (!counted) continue;
     const sale = { conversions: c.commissionCents > 0 ? 1 : 0, revenueCents: c.saleAmountCents ?? 0, commissionCents: c.commissionCents };
     add(totals, sale);
-    if (c.linkSlug === null) add(unattributed, sale);
+    if (c.linkSlug === null && c.reportedLink !== null) {
+      // Joined to a link without a click (Amazon by tracking id and ASIN): no page or placement.
+      add(row('links', c.reportedLink), sale);
+      add(row('merchants', linkMerchants.get(c.reportedLink) ?? '(unknown merchant)'), sale);
+    } else if (c.linkSlug === null) add(unattributed, sale);
     else for (const dim of dims) {
       const hit = dim({ source: c.source, placement: c.placement, linkSlug: c.linkSlug });
       if (hit) add(row(...hit), sale);
@@ -150,7 +156,7 @@ async function countClicks(db: Db, from: Date, to: Date): Promise<ClickCounts> {
 }
 
 /** Conversions dated in the period with their click's origin (null when unattributed). */
-async function listConversions(db: Db, from: Date, to: Date) {
+async function listConversions(db: Db, from: Date, to: Date, currency?: string) {
   return db
     .select({
       status: conversions.status,
@@ -160,8 +166,9 @@ async function listConversions(db: Db, from: Date, to: Date) {
       source: clicks.source,
       placement: clicks.placement,
       linkSlug: clicks.linkSlug,
+      reportedLink: conversions.linkSlug,
     })
     .from(conversions)
     .leftJoin(clicks, eq(clicks.id, conversions.clickId))
-    .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to)));
+    .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to), currency ? eq(conversions.currency, currency) : undefined));
 }

@@ -1,5 +1,4 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client.ts';
 import { clicks } from '../../db/schema/clicks.ts';
 import { conversions } from '../../db/schema/earnings.ts';
@@ -13,42 +12,57 @@ export interface StoreCounts {
   unattributed: number;
 }
 
-// SQLite caps bound parameters per statement; 13 columns × 200 rows stays well under it.
+// SQLite caps bound parameters per statement; 14 columns × 200 rows stays well under it.
 const CHUNK = 200;
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Store = (rows: NormalisedConversion[]) => Promise<void>;
+
 /**
- * Upserts conversions by (network, transaction id) in one atomic batch: new ones are inserted,
- * changed ones (a pending commission now approved or reversed) updated, equal ones left alone.
- * Each is joined to the click whose id equals its sub-ID; no match keeps it unattributed.
+ * Runs `fill` inside one transaction, handing it a `store` function it can call with chunk
+ * after chunk of a streamed report: all of them are stored, or (on an error) none.
  */
-export async function storeConversions(db: Db, rows: NormalisedConversion[], now = new Date()): Promise<StoreCounts> {
+export async function storeInTransaction(db: Db, now = new Date(), fill: (store: Store) => Promise<void>): Promise<StoreCounts> {
   const counts: StoreCounts = { imported: 0, updated: 0, unchanged: 0, attributed: 0, unattributed: 0 };
-  const known = await findClickIds(db, rows.map((r) => r.subId).filter((s): s is string => !!s));
-  const existing = await findExisting(db, rows);
+  await db.transaction(async (tx) => fill((rows) => storeChunk(tx, rows, now, counts)));
+  return counts;
+}
+
+/** Stores conversions (a postback's one, or a small report) atomically. */
+export async function storeConversions(db: Db, rows: NormalisedConversion[], now = new Date()): Promise<StoreCounts> {
+  return storeInTransaction(db, now, (store) => store(rows));
+}
+
+/**
+ * Upserts conversions by (network, transaction id): new ones are inserted, changed ones (a
+ * pending commission now approved or reversed) updated, equal ones left alone. Each is joined
+ * to the click whose id equals its sub-ID; no match keeps it unattributed (unless an Amazon
+ * row was joined to a link).
+ */
+async function storeChunk(tx: Tx, rows: NormalisedConversion[], now: Date, counts: StoreCounts): Promise<void> {
+  const known = await findClickIds(tx, rows.map((r) => r.subId).filter((s): s is string => !!s));
+  const existing = await findExisting(tx, rows);
   const inserts: (typeof conversions.$inferInsert)[] = [];
-  const statements: BatchItem<'sqlite'>[] = [];
   for (const row of rows) {
     const clickId = row.subId && known.has(row.subId) ? row.subId : null;
-    counts[clickId ? 'attributed' : 'unattributed']++;
-    const { dateDefaulted, ...fields } = row;
+    const { dateDefaulted, linkSlug = null, ...fields } = row;
+    counts[clickId || linkSlug ? 'attributed' : 'unattributed']++;
     const before = existing.get(key(row.network, row.transactionId));
-    const values = { ...fields, clickId, occurredAt: dateDefaulted && before ? before.occurredAt : row.occurredAt };
+    const values = { ...fields, clickId, linkSlug, occurredAt: dateDefaulted && before ? before.occurredAt : row.occurredAt };
     if (!before) {
       inserts.push({ ...values, createdAt: now, updatedAt: now });
       counts.imported++;
     } else if (sameValues(before, values)) {
       counts.unchanged++;
     } else {
-      statements.push(db.update(conversions).set({ ...values, updatedAt: now }).where(eq(conversions.id, before.id)));
+      await tx.update(conversions).set({ ...values, updatedAt: now }).where(eq(conversions.id, before.id));
       counts.updated++;
     }
   }
-  for (let i = 0; i < inserts.length; i += CHUNK) statements.push(db.insert(conversions).values(inserts.slice(i, i + CHUNK)));
-  if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return counts;
+  for (let i = 0; i < inserts.length; i += CHUNK) await tx.insert(conversions).values(inserts.slice(i, i + CHUNK));
 }
 
-async function findClickIds(db: Db, subIds: string[]): Promise<Set<string>> {
+async function findClickIds(db: Tx, subIds: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   const unique = [...new Set(subIds)];
   for (let i = 0; i < unique.length; i += CHUNK) {
@@ -58,7 +72,7 @@ async function findClickIds(db: Db, subIds: string[]): Promise<Set<string>> {
   return found;
 }
 
-async function findExisting(db: Db, rows: NormalisedConversion[]) {
+async function findExisting(db: Tx, rows: NormalisedConversion[]) {
   const found = new Map<string, typeof conversions.$inferSelect>();
   const byNetwork = Map.groupBy(rows, (r) => r.network);
   for (const [network, group] of byNetwork) {
@@ -77,10 +91,11 @@ function key(network: string, transactionId: string): string {
   return `${network}\u0000${transactionId}`;
 }
 
-function sameValues(before: typeof conversions.$inferSelect, after: Omit<NormalisedConversion, 'dateDefaulted'> & { clickId: string | null }): boolean {
+function sameValues(before: typeof conversions.$inferSelect, after: Omit<NormalisedConversion, 'dateDefaulted' | 'linkSlug'> & { clickId: string | null; linkSlug: string | null }): boolean {
   return (
     before.subId === after.subId &&
     before.clickId === after.clickId &&
+    before.linkSlug === after.linkSlug &&
     before.occurredAt.getTime() === after.occurredAt.getTime() &&
     before.saleAmountCents === after.saleAmountCents &&
     before.commissionCents === after.commissionCents &&

@@ -50,7 +50,7 @@ export async function registerSignup(db: Db, data: SignupData, now = Date.now())
     .values({ email: data.email, firstName: data.firstName || null, status: 'pending', source: data.source, createdAt: new Date(now) })
     .onConflictDoNothing({ target: subscribers.email });
   let subscriber = (await findSubscriberByEmail(db, data.email))!;
-  if (subscriber.suppressedAt || subscriber.status === 'confirmed') return { subscriber, sendConfirmation: false };
+  if (subscriber.suppressedAt || subscriber.suppressionReason || subscriber.status === 'confirmed') return { subscriber, sendConfirmation: false };
   if (subscriber.status === 'unsubscribed') {
     // Signing up again is a fresh opt-in: it must be confirmed like the first one.
     [subscriber] = await db

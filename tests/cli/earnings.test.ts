@@ -17,11 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-// The first run goes through npx as a creator would; later ones call tsx directly (npm test
-// puts node_modules/.bin, with Node 24, first on PATH) to spare the npx start-up.
+// The first run goes through npm as a creator would; later ones call Node 24 directly to
+// spare npm's start-up.
 let viaNpx = true;
 const cli = (...args: string[]) =>
-  run(viaNpx ? 'npx' : 'tsx', [...(viaNpx ? ['tsx'] : []), 'src/cli/earnings.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url } }).then(
+  run(viaNpx ? 'npm' : 'node_modules/.bin/node', viaNpx ? ['run', '--silent', 'earnings', '--', ...args] : ['src/cli/earnings.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url } }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -31,7 +31,7 @@ test('npm run earnings: import prints the report, re-import updates nothing, bad
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('generic report');
   expect(first.stdout).toContain('imported 3, updated 0, unchanged 0');
-  expect(first.stdout).toContain('attributed to a click 2, unattributed 1');
+  expect(first.stdout).toContain('attributed to a click or link 2, unattributed 1');
   expect(first.stdout).toContain('line 6: commission "abc" is not an amount');
   viaNpx = false;
 
@@ -56,4 +56,18 @@ test('npm run earnings: summary and --help', async () => {
   expect(summary.code).toBe(0);
   expect(summary.stdout).toContain('commission $148.46');
   expect(summary.stdout).toContain('/posts/best-paddles-2026/  $148.46 from 1 clicks, EPC $148.46');
+}, 150_000);
+
+test('npm run earnings: totals in several currencies are shown per currency, never added', async () => {
+  viaNpx = false;
+  const imported = await cli('import', fixture('awin-transactions.csv'));
+  expect(imported.code).toBe(0);
+  expect(imported.stdout).toContain('Awin report');
+  expect(imported.stdout).toContain('4 rows in EUR, GBP');
+  const summary = await cli('summary', '--days', '3650');
+  expect(summary.stdout).toContain('in 3 currencies (never added together)');
+  // GBP: 5.59 pending + 2.00 approved count; the declined 1.00 does not.
+  expect(summary.stdout).toMatch(/Earnings in GBP[^\n]*\n {2}commission £7\.59/);
+  expect(summary.stdout).toMatch(/Earnings in USD[^\n]*\n {2}commission \$148\.46/);
+  expect(summary.stdout).toMatch(/Earnings in EUR[^\n]*\n {2}commission €0\.00/);
 }, 150_000);
