@@ -1,7 +1,6 @@
 // The worker side of click-writer.ts: one connection of its own, one batch at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDb, tuneConnection } from '../../db/client.ts';
-import { writeValuesBatch, type ValuesBatch } from './click-batch.ts';
+import type { ValuesBatch } from './click-batch.ts';
 import { isEmbeddedFile, openFileClickWriter, type ValuesWriter } from './click-file-writer.ts';
 
 const { url, authToken } = workerData as { url: string; authToken?: string };
@@ -33,10 +32,11 @@ function fileWriter(): ValuesWriter {
 
 /** A remote libSQL server (or anything else the client takes): through @libsql/client. */
 function remoteWriter(): (batch: ValuesBatch) => Promise<void> {
-  const db = createDb(url, authToken);
-  const tuned = tuneConnection(db).catch(() => undefined); // a database that is down is retried per batch
-  return async (batch) => {
-    await tuned;
-    await writeValuesBatch(db, batch);
-  };
+  // Loaded here, not at the top: the embedded file's writer does without them and starts sooner.
+  const client = Promise.all([import('../../db/client.ts'), import('./click-batch.ts')]).then(([{ createDb, tuneConnection }, { writeValuesBatch }]) => {
+    const db = createDb(url, authToken);
+    const tuned = tuneConnection(db).catch(() => undefined); // a database that is down is retried per batch
+    return async (batch: ValuesBatch) => (await tuned, writeValuesBatch(db, batch));
+  });
+  return async (batch) => (await client)(batch);
 }

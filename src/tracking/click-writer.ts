@@ -37,7 +37,10 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
     };
     const ready = new Promise<void>((resolve) => {
       worker.on('message', (reply: Reply) => {
-        if ('ready' in reply) return resolve();
+        if ('ready' in reply) {
+          if (!waiting.size) worker.unref();
+          return resolve();
+        }
         const pending = waiting.get(reply.id);
         waiting.delete(reply.id);
         // The worker keeps the process alive only while a batch is on its way.
@@ -49,7 +52,7 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
       // A writer that died answers no more: fail fast, so clicks stay buffered (and are saved at stop).
       worker.on('exit', () => (failAll(new Error('the click writer stopped')), resolve()));
     });
-    worker.unref();
+    // Referenced until it is ready, then only while a batch is on its way.
     return (current = { worker, ready, waiting });
   }
 

@@ -100,7 +100,8 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   let prepared: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
-  let inflight: AbortController | undefined;
+  // Aborted at the stop deadline: every database step still waiting is given up.
+  const giveUp = new AbortController();
   let stopping = false;
   let [failures, lastLog, dropped, recorded, stored, attempts] = [0, 0, 0, 0, 0, 0];
   let lastPrune = Date.now();
@@ -129,12 +130,19 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   async function bounded<T>(step: () => Promise<T>, deadline: number, controller = new AbortController()): Promise<T> {
     const limit = Math.max(0, Math.min(writeTimeoutMs, deadline - Date.now()));
     const timeout = setTimeout(() => controller.abort(new Error(`no answer within ${limit} ms`)), limit);
-    const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error)));
+    const onGiveUp = () => controller.abort(giveUp.signal.reason);
+    giveUp.signal.addEventListener('abort', onGiveUp);
+    if (giveUp.signal.aborted) onGiveUp();
+    const aborted = new Promise<never>((_, reject) => {
+      if (controller.signal.aborted) reject(controller.signal.reason as Error);
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error));
+    });
     aborted.catch(() => {});
     try {
       return await Promise.race([step(), aborted]);
     } finally {
       clearTimeout(timeout);
+      giveUp.signal.removeEventListener('abort', onGiveUp);
     }
   }
 
@@ -183,7 +191,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
 
   async function attempt(batch: ClickBatch, deadline: number): Promise<Outcome> {
     attempts++;
-    const controller = (inflight = new AbortController());
+    const controller = new AbortController();
     const started = Date.now();
     try {
       await bounded(() => write(batch, controller.signal), deadline, controller);
@@ -191,8 +199,6 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
       return 'ok';
     } catch (error) {
       return isPermanentRefusal((error as { code?: string }).code) ? 'refused' : (error as Error);
-    } finally {
-      inflight = undefined;
     }
   }
 
@@ -300,7 +306,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
       clearTimeout(timer);
       const deadline = Date.now() + budgetMs;
       // A write still running at the deadline is given up; its batch is returned (a retry later is harmless).
-      const giveUp = setTimeout(() => inflight?.abort(new Error('stopping')), budgetMs);
+      const deadlineTimer = setTimeout(() => giveUp.abort(new Error('stopping')), budgetMs);
       try {
         if (running) await running;
         let done = await run(true, deadline);
@@ -310,7 +316,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
           done = await run(true, deadline);
         }
       } finally {
-        clearTimeout(giveUp);
+        clearTimeout(deadlineTimer);
       }
       return unsaved();
     },
