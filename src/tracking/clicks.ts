@@ -253,9 +253,11 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     if (running) return running;
     clearTimeout(timer);
     timer = undefined;
+    const started = Date.now();
     running = pump(drain, deadline).finally(() => {
       running = undefined;
-      if (hasWork()) schedule(failures ? backoff() : flushMs);
+      // Flushes start every `flushMs` (not `flushMs` after the last write ended): a slow write does not widen the window a crash can lose.
+      if (hasWork()) schedule(failures ? backoff() : Math.max(0, flushMs - (Date.now() - started)));
     });
     return running;
   }
