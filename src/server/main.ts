@@ -23,6 +23,9 @@ if (!existsSync(entry)) {
 const settings = readSettings();
 const { dataDir } = settings;
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
+// The click writer's thread starts while the database is migrated.
+const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
+const writerReady = writer.ready();
 // A database that is down (or hangs) at start must not take the redirects down with it: serve
 // anyway, keep clicks in memory and let the recorder migrate once the database answers.
 const migrated = await startupStep(migrateDb(db), 'Database unavailable at start', 5_000);
@@ -32,8 +35,7 @@ if (migrated) {
 }
 // The writer thread and the recorder are ready before the first connection is accepted, so
 // clicks are written from the first flush on (a crash loses at most the flush window).
-const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
-await startupStep(writer.ready(), 'The click writer did not start', 5_000);
+await startupStep(writerReady, 'The click writer did not start', 5_000);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
 if (migrated) await recorder.start();
 const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);

@@ -29,7 +29,7 @@ export interface StopOptions {
 /** Resolves with `promise`, or after `ms` with undefined, whichever comes first. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, ms))));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 

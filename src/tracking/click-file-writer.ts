@@ -27,6 +27,15 @@ export function openFileClickWriter(url: string): ValuesWriter {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA busy_timeout = 5000');
+  try {
+    return prepareWriter(db);
+  } catch (error) {
+    db.close(); // tables not there yet (not migrated): the next batch opens it again
+    throw error;
+  }
+}
+
+function prepareWriter(db: Database.Database): ValuesWriter {
   const inserts = new Map(SIZES.map((size) => [size, db.prepare(clickInsert(size))]));
   const claims = new Map(SIZES.map((size) => [size, db.prepare(uniqueClaim(size))]));
   const [add, done, pruneClaims, pruneIds] = [FILTERED_ADD, BATCH_DONE, PRUNE_CLAIMS, PRUNE_BATCH_IDS].map((sql) => db.prepare(sql));

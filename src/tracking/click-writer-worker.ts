@@ -4,7 +4,8 @@ import type { ValuesBatch } from './click-batch.ts';
 import { isEmbeddedFile, openFileClickWriter, type ValuesWriter } from './click-file-writer.ts';
 
 const { url, authToken } = workerData as { url: string; authToken?: string };
-const writeBatch: (batch: ValuesBatch) => void | Promise<void> = isEmbeddedFile(url) ? fileWriter() : remoteWriter();
+type Write = (batch: ValuesBatch) => void | Promise<void>;
+const writeBatch: Write = isEmbeddedFile(url) ? fileWriter() : await remoteWriter();
 
 parentPort!.on('message', async ({ id, batch }: { id: number; batch: ValuesBatch }) => {
   try {
@@ -16,7 +17,7 @@ parentPort!.on('message', async ({ id, batch }: { id: number; batch: ValuesBatch
     parentPort!.postMessage({ id, ok: false, message: String(cause?.message ?? error), code });
   }
 });
-// Open now, so the first batch is not held up by it; a file that cannot be opened yet is retried per batch.
+// Ready once the connection is set up, so the first batch is not held up by it.
 parentPort!.postMessage({ ready: true });
 
 /** An embedded file: libsql's own API (src/tracking/click-file-writer.ts). */
@@ -31,12 +32,13 @@ function fileWriter(): ValuesWriter {
 }
 
 /** A remote libSQL server (or anything else the client takes): through @libsql/client. */
-function remoteWriter(): (batch: ValuesBatch) => Promise<void> {
+async function remoteWriter(): Promise<Write> {
   // Loaded here, not at the top: the embedded file's writer does without them and starts sooner.
-  const client = Promise.all([import('../../db/client.ts'), import('./click-batch.ts')]).then(([{ createDb, tuneConnection }, { writeValuesBatch }]) => {
-    const db = createDb(url, authToken);
-    const tuned = tuneConnection(db).catch(() => undefined); // a database that is down is retried per batch
-    return async (batch: ValuesBatch) => (await tuned, writeValuesBatch(db, batch));
-  });
-  return async (batch) => (await client)(batch);
+  const [{ createDb, tuneConnection }, { writeValuesBatch }] = await Promise.all([import('../../db/client.ts'), import('./click-batch.ts')]);
+  const db = createDb(url, authToken);
+  const tuned = tuneConnection(db).catch(() => undefined); // a database that is down is retried per batch
+  return async (batch) => {
+    await tuned;
+    await writeValuesBatch(db, batch);
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { clickValues } from './click-batch.ts';
-import type { BatchWriter } from './clicks.ts';
+import type { BatchWriter, ClickBatch } from './clicks.ts';
 
 export interface ClickWriter {
   write: BatchWriter;
@@ -56,28 +56,45 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
     return (current = { worker, ready, waiting });
   }
 
+  /** Posts a batch to a worker that is ready; an abort ends the worker (it may be stuck in the driver). */
+  const send = (worker: Worker, waiting: Map<number, Pending>, batch: ClickBatch, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      signal?.addEventListener('abort', () => {
+        if (!waiting.has(id)) return;
+        waiting.delete(id);
+        reject(signal.reason instanceof Error ? signal.reason : new Error('the write was given up'));
+        if (current?.worker === worker) current = undefined;
+        void worker.terminate();
+      });
+      worker.ref();
+      // Flat values clone faster than row objects, on both sides of the thread.
+      worker.postMessage({ id, batch: { id: batch.id, values: clickValues(batch.rows), filtered: batch.filtered, pruneBefore: batch.pruneBefore } });
+    });
+
   return {
-    write: (batch, signal) =>
-      new Promise((resolve, reject) => {
-        if (closed) return reject(new Error('the click writer stopped'));
-        const { worker, waiting } = current ?? start();
-        const id = next++;
-        waiting.set(id, { resolve, reject });
-        signal?.addEventListener('abort', () => {
-          if (!waiting.has(id)) return;
-          waiting.delete(id);
-          reject(signal.reason instanceof Error ? signal.reason : new Error('the write was given up'));
-          if (current?.worker === worker) current = undefined;
-          void worker.terminate();
-        });
-        worker.ref();
-        // Flat values clone faster than row objects, on both sides of the thread.
-        worker.postMessage({ id, batch: { id: batch.id, values: clickValues(batch.rows), filtered: batch.filtered, pruneBefore: batch.pruneBefore } });
-      }),
+    async write(batch, signal) {
+      if (closed) throw new Error('the click writer stopped');
+      const { worker, ready, waiting } = current ?? start();
+      // A worker still starting (slow on a busy machine) is left to start: giving up the wait
+      // must not end it, or every retry would start over and never get there.
+      await Promise.race([ready, aborted(signal)]);
+      if (closed || !current || current.worker !== worker) throw new Error('the click writer stopped');
+      await send(worker, waiting, batch, signal);
+    },
     ready: () => (current ?? start()).ready,
     close: async () => {
       closed = true;
       await current?.worker.terminate();
     },
   };
+}
+
+/** Rejects when `signal` aborts (never without one). */
+function aborted(signal?: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal?.aborted) reject(signal.reason as Error);
+    signal?.addEventListener('abort', () => reject(signal.reason as Error));
+  });
 }

@@ -218,17 +218,14 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   /** Writes batches one at a time: while a full batch waits, or until all is written (`drain`). */
   async function pump(drain: boolean, deadline: number): Promise<boolean> {
     while (Date.now() < deadline) {
-      let batch = batches[0];
       try {
         await prepareAndHash(deadline);
       } catch (error) {
         return failed(error as Error);
       }
-      if (!batch) {
-        batch = takeBatch();
-        if (!batch) return true;
-        batches.push(batch);
-      }
+      const batch = batches[0] ?? takeBatch();
+      if (!batch) return true;
+      if (batch !== batches[0]) batches.push(batch);
       const outcome = await attempt(batch, deadline);
       if (outcome === 'refused') refused(batch);
       else if (outcome instanceof Error) return failed(outcome);
