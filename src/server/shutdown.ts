@@ -59,8 +59,8 @@ export function createStopper(parts: StopParts, options: StopOptions = {}) {
       console.log('Closing connections still open after the grace period.');
       server.closeAllConnections();
     }
-    // The click buffer gets the time left, less a second for saving what is left and exiting.
-    const [, unsaved] = await Promise.all([within(parts.stopMail(), 2_000), recorder.stop(Math.max(0, deadline - Date.now() - 1_000))]);
+    // The click buffer gets the time left, less 1.5 s for saving what is left and exiting.
+    const [, unsaved] = await Promise.all([within(parts.stopMail(), 2_000), recorder.stop(Math.max(0, deadline - Date.now() - 1_500))]);
     await within(writer.close(), 200);
     const file = saveUnsavedClicks(parts.dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);

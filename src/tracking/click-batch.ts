@@ -62,9 +62,26 @@ export function clickValues(rows: ClickRow[]): ClickValue[] {
  * for safety. Measured: the largest possible click takes ~1.3 KB; used to cap batches.
  */
 export function rowBytes(row: ClickRow): number {
-  const text = row.id.length + row.linkSlug.length + (row.source?.length ?? 0) + (row.placement?.length ?? 0) + (row.referrerHost?.length ?? 0) + (row.country?.length ?? 0) + row.visitorHash.length;
-  const claim = row.isUnique ? 4 * 40 + row.visitorHash.length + row.linkSlug.length + row.id.length + 13 : 0;
+  // Null-safe: a malformed row must reach the database, to be refused there and set aside.
+  const len = (value: string | null | undefined) => value?.length ?? 0;
+  const key = len(row.visitorHash) + len(row.linkSlug) + len(row.id);
+  const text = key + len(row.source) + len(row.placement) + len(row.referrerHost) + len(row.country);
+  const claim = row.isUnique ? 4 * 40 + key + 13 : 0;
   return Math.ceil(1.25 * (text + 40 * VALUES_PER_CLICK + claim));
+}
+
+/** Batch caps: rows, and bytes as `rowBytes` estimates them (~620 KB sent), below the 1 MiB request limit common in front of remote servers. */
+export const MAX_BATCH_ROWS = 1_000;
+export const MAX_BATCH_BYTES = 768_000;
+
+/** How many of the first `rows` fit in one batch (at least one). */
+export function batchSize(rows: ClickRow[], maxRows = MAX_BATCH_ROWS, maxBytes = MAX_BATCH_BYTES): number {
+  let size = 0;
+  for (let bytes = 0; size < rows.length && size < maxRows; size++) {
+    bytes += rowBytes(rows[size]!);
+    if (bytes > maxBytes && size > 0) break;
+  }
+  return size;
 }
 
 const cache = new Map<string, string>();

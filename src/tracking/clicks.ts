@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { isPermanentRefusal, newBatchId, rowBytes, writeClickBatch, type ClickRow, type FilteredCount } from './click-batch.ts';
+import { batchSize, isPermanentRefusal, MAX_BATCH_BYTES, MAX_BATCH_ROWS, newBatchId, writeClickBatch, type ClickRow, type FilteredCount } from './click-batch.ts';
 import type { FilterReason } from './bots.ts';
 import type { DeviceClass } from './request-info.ts';
 import { createUniqueWindow, seedUniqueWindow } from './unique-clicks.ts';
@@ -53,7 +53,7 @@ export type BatchWriter = (batch: ClickBatch, signal?: AbortSignal) => Promise<v
 export interface RecorderOptions {
   flushMs?: number;
   maxBuffered?: number;
-  /** Caps per batch: 1,000 rows and ~768 KB as estimated by `rowBytes` (~620 KB sent), below the 1 MiB request limit common in front of remote servers. */
+  /** Caps per batch (default `MAX_BATCH_ROWS`, `MAX_BATCH_BYTES`). */
   maxBatchRows?: number;
   maxBatchBytes?: number;
   /** A write (or a read the recorder needs) not answered within this is given up and retried. */
@@ -87,7 +87,7 @@ type Outcome = 'ok' | 'refused' | Error;
 
 /** Creates a recorder writing to `db`. See the module comment for the failure behaviour. */
 export function createClickRecorder(db: Db, options: RecorderOptions = {}): ClickRecorder {
-  const { flushMs = 100, maxBuffered = 100_000, maxBatchRows = 1_000, maxBatchBytes = 768_000, writeTimeoutMs = 5_000, maxBackoffMs = 5_000 } = options;
+  const { flushMs = 100, maxBuffered = 100_000, maxBatchRows = MAX_BATCH_ROWS, maxBatchBytes = MAX_BATCH_BYTES, writeTimeoutMs = 5_000, maxBackoffMs = 5_000 } = options;
   const { now = () => new Date(), log = console.error } = options;
   const write = options.write ?? ((batch: ClickBatch) => writeClickBatch(db, batch));
   let hits: ClickHit[] = [];
@@ -172,11 +172,7 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
 
   /** The next batch: the oldest rows within the caps, and every filtered count. */
   function takeBatch(): ClickBatch | undefined {
-    let size = 0;
-    for (let bytes = 0; size < rows.length && size < maxBatchRows; size++) {
-      bytes += rowBytes(rows[size]!);
-      if (bytes > maxBatchBytes && size > 0) break;
-    }
+    const size = batchSize(rows, maxBatchRows, maxBatchBytes);
     if (!size && !filtered.size) return undefined;
     const at = Date.now();
     const prune = at - lastPrune >= 5 * 60_000;

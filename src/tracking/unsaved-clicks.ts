@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
-import { isPermanentRefusal, writeClickBatch } from './click-batch.ts';
+import { batchSize, isPermanentRefusal, MAX_BATCH_ROWS, writeClickBatch } from './click-batch.ts';
 import type { Unsaved } from './clicks.ts';
 
 const PREFIX = 'unsaved-clicks-';
@@ -45,7 +45,12 @@ export async function importUnsavedClicks(db: Db, dir: string, log: (message: st
     const rows = data.rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
     try {
       for (const batch of data.unconfirmed ?? []) await writeClickBatch(db, { id: batch.id, rows: [], filtered: batch.filtered });
-      await writeClickBatch(db, { id: `file-${name}`, rows, filtered: data.filtered });
+      // In capped batches, like the recorder's: a remote server refuses oversized requests.
+      for (let at = 0, part = 0; at < rows.length || part === 0; part++) {
+        const size = batchSize(rows.slice(at, at + MAX_BATCH_ROWS));
+        await writeClickBatch(db, { id: `file-${name}-${part}`, rows: rows.slice(at, at + size), filtered: part === 0 ? data.filtered : [] });
+        at += size;
+      }
     } catch (error) {
       if (!isPermanentRefusal((error as { code?: string }).code)) throw error;
       renameSync(file, join(dir, name.replace(PREFIX, REFUSED)));

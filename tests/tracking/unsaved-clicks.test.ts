@@ -64,6 +64,15 @@ describe('saveUnsavedClicks + importUnsavedClicks', () => {
     expect((await t.db.select().from(filteredHits))[0]!.count).toBe(5);
   });
 
+  test('a large file goes in in capped batches, every click once', async () => {
+    t = await createTestDb();
+    dir = mkdtempSync(join(tmpdir(), 'perch-unsaved-'));
+    saveUnsavedClicks(dir, { rows: Array.from({ length: 2_500 }, (_, i) => row(`big${i}`)), filtered: [] });
+    expect(await importUnsavedClicks(t.db, dir)).toBe(2_500);
+    expect((await t.db.$client.execute('select count(distinct id) as n from clicks')).rows[0]!.n).toBe(2_500);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   test('a file the database refuses for good is kept aside, not retried at every start', async () => {
     t = await createTestDb();
     dir = mkdtempSync(join(tmpdir(), 'perch-unsaved-'));
