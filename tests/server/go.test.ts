@@ -180,20 +180,10 @@ describe('graceful stop', () => {
   test('SIGTERM in the middle of a load loses no click and exits 0', async () => {
     // The database lives outside the server's temp folder, so it can be read after the exit.
     const dir = mkdtempSync(join(tmpdir(), 'perch-stop-'));
-    const server = await startServer({ DATABASE_URL: `file:${join(dir, 'perch.db')}` });
+    const databaseUrl = `file:${join(dir, 'perch.db')}`;
+    const server = await startServer({ DATABASE_URL: databaseUrl });
     try {
-      const answered: string[] = [];
-      const worker = async () => {
-        for (;;) {
-          try {
-            const res = await fetch(`${server.url}/go/vantage-pro-16-amazon?src=%2F&pos=load`, { redirect: 'manual', headers: { 'user-agent': PHONE_UA } });
-            if (res.status === 302) answered.push(clickIdOf(res.headers.get('location')!, 'ascsubtag')!);
-          } catch {
-            return; // the server no longer accepts connections
-          }
-        }
-      };
-      const load = Promise.all(Array.from({ length: 16 }, worker));
+      const { answered, load } = goLoad(server.url, 16);
       await expect.poll(() => answered.length, { timeout: 10_000, interval: 10 }).toBeGreaterThan(1_000);
       const exited = server.stop('SIGTERM');
       const atSignal = answered.length;
@@ -201,9 +191,7 @@ describe('graceful stop', () => {
       expect(await exited).toBe(0);
       // Requests already on the wire when the signal came were still answered.
       expect(answered.length).toBeGreaterThan(atSignal);
-      const db = createDb(`file:${join(dir, 'perch.db')}`);
-      const stored = (await db.select({ id: clicks.id }).from(clicks)).map((c) => c.id);
-      db.$client.close();
+      const stored = await storedIds(databaseUrl);
       expect(stored.length).toBe(answered.length);
       expect(new Set(stored)).toEqual(new Set(answered));
       expect(server.output()).not.toMatch(/could not be stored/);

@@ -5,26 +5,14 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import { writeClickBatch } from '../../src/tracking/click-batch.ts';
 import { createClickRecorder, type BatchWriter, type ClickBatch, type ClickHit } from '../../src/tracking/clicks.ts';
+import { clickHit } from '../support/clicks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
 
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 let n = 0;
-const hit = (over: Partial<ClickHit> = {}): ClickHit => ({
-  id: `f${++n}`,
-  createdAt: new Date(),
-  linkSlug: 'paddle-amazon',
-  source: '/posts/best/',
-  placement: 'product-card:1',
-  referrerHost: 'instagram.com',
-  device: 'mobile',
-  country: 'DE',
-  ip: `203.0.113.${n % 250}`,
-  userAgent: IPHONE,
-  ...over,
-});
+const hit = (over: Partial<ClickHit> = {}): ClickHit => clickHit({ createdAt: new Date(), ip: `203.0.113.${++n % 250}`, ...over });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stored = async () => Number((await t!.db.$client.execute('select count(*) as n from clicks')).rows[0]!.n);
 const distinct = async () => Number((await t!.db.$client.execute('select count(distinct id) as n from clicks')).rows[0]!.n);

@@ -1,28 +1,16 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { clicks, filteredHits } from '../../db/schema/clicks.ts';
-import { createClickRecorder, type ClickHit } from '../../src/tracking/clicks.ts';
+import { createClickRecorder } from '../../src/tracking/clicks.ts';
 import { createDb } from '../../db/client.ts';
+import { clickHit, IPHONE_UA } from '../support/clicks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
 
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
-let n = 0;
-const hit = (over: Partial<ClickHit> = {}): ClickHit => ({
-  id: `c${++n}`,
-  createdAt: new Date('2026-11-16T10:00:00Z'),
-  linkSlug: 'paddle-amazon',
-  source: '/posts/best/',
-  placement: 'product-card:1',
-  referrerHost: 'instagram.com',
-  device: 'mobile',
-  country: 'DE',
-  ip: '203.0.113.9',
-  userAgent: IPHONE,
-  ...over,
-});
+const IPHONE = IPHONE_UA;
+const hit = clickHit;
 const minutes = (m: number) => new Date(Date.parse('2026-11-16T10:00:00Z') + m * 60_000);
 const clock = (start: string) => {
   let time = new Date(start);
