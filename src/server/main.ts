@@ -21,6 +21,10 @@ if (!existsSync(entry)) {
 }
 
 const settings = readSettings();
+// The site bundle loads while the database and the click writer get ready.
+// The adapter would otherwise start its own server on import.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const astroLoaded = import(entry) as Promise<{ handler: (req: http.IncomingMessage, res: http.ServerResponse) => void }>;
 const { dataDir } = settings;
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
 // The click writer's thread starts while the database is migrated.
@@ -42,11 +46,7 @@ const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
-// The adapter would otherwise start its own server on import.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler: astroHandler } = (await import(entry)) as {
-  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
-};
+const { handler: astroHandler } = await astroLoaded;
 
 const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
