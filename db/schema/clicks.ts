@@ -39,3 +39,27 @@ export const filteredHits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.kind, t.target, t.reason] })],
 );
+
+/**
+ * The unique clicks of the last hour, shared by every instance on this database: a click is
+ * stored as unique only when its batch could add it here (no unique click by this visitor on
+ * this link within an hour of it). Rows older than an hour are deleted as batches go by.
+ */
+export const clickUniques = sqliteTable(
+  'click_uniques',
+  {
+    visitorHash: text('visitor_hash').notNull(),
+    linkSlug: text('link_slug').notNull(),
+    at: integer('at').notNull(),
+    clickId: text('click_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitorHash, t.linkSlug, t.at] }), index('click_uniques_at_idx').on(t.at)],
+);
+
+/**
+ * Click batches already written, by batch id (time-ordered), so a retry of a batch whose
+ * commit was not acknowledged does not add its filtered counts twice. Kept two days.
+ */
+export const clickBatches = sqliteTable('click_batches', {
+  id: text('id').primaryKey(),
+});

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
 
 export interface RateLimiter {
   /** Counts one hit for `key`; returns 0 when allowed, else the ms until the window resets. */
@@ -35,4 +36,53 @@ function prune(windows: Map<string, { start: number }>, now: number, windowMs: n
     let drop = Math.floor(windows.size / 2);
     for (const id of windows.keys()) if (drop-- > 0) windows.delete(id);
   }
+}
+
+export interface SharedRateLimiter {
+  /** As `RateLimiter.hit`, counted in the database, so every instance on it shares the limit. */
+  hit(key: string, now?: number): Promise<number>;
+}
+
+const KEY_SETTING = 'rate-limit-key';
+const HIT_SQL =
+  'insert into rate_limits (key, window_start, count) values (?, ?, 1) on conflict (key) do update set ' +
+  'count = case when rate_limits.window_start <= ? then 1 else rate_limits.count + 1 end, ' +
+  'window_start = case when rate_limits.window_start <= ? then excluded.window_start else rate_limits.window_start end ' +
+  'returning window_start, count';
+
+/**
+ * A fixed-window counter in the database's `rate_limits` table: one atomic upsert per hit,
+ * so two instances count one client once. Keys are HMACs under a key kept in the `settings`
+ * table (the same on every instance, never an IP or address in readable form); ended
+ * windows are deleted every few minutes. If the database does not answer, it counts in
+ * memory instead (a limit is better than none).
+ */
+export function createSharedRateLimiter(db: Db, name: string, limit: number, windowMs: number): SharedRateLimiter {
+  const fallback = createRateLimiter(limit, windowMs);
+  let secret: Promise<string> | undefined;
+  let lastPrune = 0;
+  const client = db.$client;
+  const readSecret = async () => {
+    await client.execute({ sql: 'insert into settings (key, value) values (?, ?) on conflict (key) do nothing', args: [KEY_SETTING, randomBytes(32).toString('base64url')] });
+    const row = (await client.execute({ sql: 'select value from settings where key = ?', args: [KEY_SETTING] })).rows[0];
+    return String(row!.value);
+  };
+  return {
+    async hit(key, now = Date.now()) {
+      try {
+        secret ??= readSecret().catch((error: unknown) => ((secret = undefined), Promise.reject(error)));
+        const id = `${name}:${createHmac('sha256', await secret).update(key).digest('base64url').slice(0, 32)}`;
+        const ended = now - windowMs;
+        if (now - lastPrune > 5 * 60_000) {
+          lastPrune = now;
+          await client.execute({ sql: 'delete from rate_limits where key like ? and window_start <= ?', args: [`${name}:%`, ended] });
+        }
+        const row = (await client.execute({ sql: HIT_SQL, args: [id, now, ended, ended] })).rows[0]!;
+        const [start, count] = [Number(row.window_start), Number(row.count)];
+        return count > limit ? start + windowMs - now : 0;
+      } catch {
+        return fallback.hit(key, now);
+      }
+    },
+  };
 }

@@ -7,11 +7,12 @@ import { getSharedDb, migrateDb } from '../../db/client.ts';
 import { readSettings } from '../platform/settings.ts';
 import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
-import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clicks.ts';
+import { importUnsavedClicks } from '../tracking/unsaved-clicks.ts';
 import { createClickWriter } from '../tracking/click-writer.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
+import { createStopper, startupStep } from './shutdown.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -20,34 +21,36 @@ if (!existsSync(entry)) {
 }
 
 const settings = readSettings();
+// The site bundle loads while the database and the click writer get ready.
+// The adapter would otherwise start its own server on import.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const astroLoaded = import(entry) as Promise<{ handler: (req: http.IncomingMessage, res: http.ServerResponse) => void }>;
 const { dataDir } = settings;
 const db = getSharedDb(settings.databaseUrl, settings.databaseAuthToken);
-// A database that is down at start must not take the redirects down with it: serve anyway,
-// keep clicks in memory and let the recorder migrate once the database answers.
-const migrated = await migrateDb(db).then(
-  () => true,
-  (error: Error) => (console.error(`Database unavailable at start (${error.message}); serving anyway, clicks are kept in memory and retried.`), false),
-);
+// The click writer's thread starts while the database is migrated.
+const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
+const writerReady = writer.ready();
+// A database that is down (or hangs) at start must not take the redirects down with it: serve
+// anyway, keep clicks in memory and let the recorder migrate once the database answers.
+const migrated = await startupStep(migrateDb(db), 'Database unavailable at start', 5_000);
 if (migrated) {
-  const imported = await importUnsavedClicks(db, dataDir);
+  const imported = await importUnsavedClicks(db, dataDir).catch((error: Error) => (console.error(`Could not store the clicks saved at the last stop yet (${error.message}); they stay in ${dataDir}.`), 0));
   if (imported) console.log(`Stored ${imported} clicks saved at the last stop.`);
 }
-const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
+// The writer thread and the recorder are ready before the first connection is accepted, so
+// clicks are written from the first flush on (a crash loses at most the flush window).
+await startupStep(writerReady, 'The click writer did not start', 5_000);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
+if (migrated) await recorder.start();
 const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
-// The adapter would otherwise start its own server on import.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler: astroHandler } = (await import(entry)) as {
-  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
-};
+const { handler: astroHandler } = await astroLoaded;
 
-let stopping = false;
 const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
-  if (stopping) res.setHeader('Connection', 'close');
+  if (stopper.stopping()) res.setHeader('Connection', 'close');
   if (handleGo(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
   // One-click unsubscribe posts come from mail servers without an Origin header.
@@ -64,23 +67,6 @@ server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);
 });
 
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing open requests…`);
-  server.close(async () => {
-    await stopMailWorker();
-    const unsaved = await recorder.stop();
-    await writer.close();
-    const file = saveUnsavedClicks(dataDir, unsaved);
-    if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
-    const { recorded, stored, dropped } = recorder.totals();
-    console.log(`Stopped: ${recorded} clicks recorded since start, ${stored} stored, ${unsaved.rows.length} saved for later, ${dropped} dropped.`);
-    db.$client.close();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
-}
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+const stopper = createStopper({ server, recorder, writer, stopMail: stopMailWorker, closeDb: () => db.$client.close(), dataDir });
+process.on('SIGTERM', () => void stopper.stop('SIGTERM'));
+process.on('SIGINT', () => void stopper.stop('SIGINT'));

@@ -2,7 +2,7 @@
 import { getEntry } from 'astro:content';
 import { getSigningKey } from '../mail/email-tokens.ts';
 import { ensureMailWorker } from '../mail/mail-worker.ts';
-import { createRateLimiter } from '../platform/rate-limit.ts';
+import { createSharedRateLimiter, type SharedRateLimiter } from '../platform/rate-limit.ts';
 import { readForm } from '../platform/http/body.ts';
 import { getDb, getSettings } from '../platform/server-settings.ts';
 import { MAX_FORM_BYTES } from './signup-input.ts';
@@ -11,8 +11,8 @@ import { formatFrom } from '../mail/sender.ts';
 import type { Sender } from './signup-mails.ts';
 
 // Generous enough for a household or a café sharing one address; a script hits it at once.
-const perClient = createRateLimiter(10, 10 * 60_000);
-const perAddress = createRateLimiter(5, 60 * 60_000);
+// Counted in the database, so several instances share one limit per client.
+let limiters: { perClient: SharedRateLimiter; perAddress: SharedRateLimiter } | undefined;
 
 /** The profile fields a signup form shows. */
 export async function getSignupProfile() {
@@ -32,7 +32,8 @@ export async function getEmailContext() {
     leadMagnet: profile.leadMagnet,
   };
   const worker = ensureMailWorker(db, settings);
-  return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters: { perClient, perAddress } };
+  limiters ??= { perClient: createSharedRateLimiter(db, 'signup-client', 10, 10 * 60_000), perAddress: createSharedRateLimiter(db, 'signup-address', 5, 60 * 60_000) };
+  return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters };
 }
 
 export type SignupAnswer = SignupOutcome & { form?: URLSearchParams };

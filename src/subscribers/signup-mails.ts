@@ -33,7 +33,7 @@ function absolute(siteUrl: string, url: string): string {
 }
 
 /** Renders the confirmation email for a pending subscriber and puts it on the queue. */
-export async function queueConfirmationEmail(db: Db, subscriber: Subscriber, sender: Sender, links: LinkContext, now = Date.now()): Promise<number> {
+export async function queueConfirmationEmail(db: Db, subscriber: Subscriber, sender: Sender, links: LinkContext, now = Date.now(), idempotencyKey?: string): Promise<number> {
   const unsubscribe = unsubscribeUrl(links.siteUrl, subscriber, links.key);
   const { html, text } = await renderEmail(
     createElement(ConfirmationEmail, {
@@ -47,7 +47,7 @@ export async function queueConfirmationEmail(db: Db, subscriber: Subscriber, sen
   );
   return enqueueEmail(
     db,
-    { kind: 'confirmation', subscriberId: subscriber.id, to: subscriber.email, from: sender.from, subject: `Confirm your subscription to ${sender.name}`, html, text, headers: listUnsubscribeHeaders(unsubscribe) },
+    { kind: 'confirmation', subscriberId: subscriber.id, to: subscriber.email, from: sender.from, subject: `Confirm your subscription to ${sender.name}`, html, text, headers: listUnsubscribeHeaders(unsubscribe), idempotencyKey },
     now,
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { RateLimiter } from '../platform/rate-limit.ts';
+import type { RateLimiter, SharedRateLimiter } from '../platform/rate-limit.ts';
 import { queueConfirmationEmail, type LinkContext, type Sender } from './signup-mails.ts';
 import { parseSignupForm, type FieldErrors } from './signup-input.ts';
 import { registerSignup } from './subscribers.ts';
@@ -9,8 +9,8 @@ export interface SignupContext {
   sender: Sender;
   links: LinkContext;
   /** Limits per client address and per email address (keys are hashed inside). */
-  perClient: RateLimiter;
-  perAddress: RateLimiter;
+  perClient: RateLimiter | SharedRateLimiter;
+  perAddress: RateLimiter | SharedRateLimiter;
   clientAddress: string;
   /** Called after a mail was queued, so the worker sends it now. */
   onQueued?: () => void;
@@ -31,7 +31,7 @@ export async function handleSignup(form: URLSearchParams, ctx: SignupContext): P
   const values = { email: (form.get('email') ?? '').slice(0, 300), firstName: (form.get('first_name') ?? '').slice(0, 100) };
   const parsed = parseSignupForm(form, now);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values };
-  const wait = Math.max(ctx.perClient.hit(`ip:${ctx.clientAddress}`, now), ctx.perAddress.hit(`email:${parsed.input.email.toLowerCase()}`, now));
+  const wait = Math.max(await ctx.perClient.hit(`ip:${ctx.clientAddress}`, now), await ctx.perAddress.hit(`email:${parsed.input.email.toLowerCase()}`, now));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return {
@@ -42,9 +42,9 @@ export async function handleSignup(form: URLSearchParams, ctx: SignupContext): P
       values,
     };
   }
-  const { subscriber, sendConfirmation } = await registerSignup(ctx.db, parsed.input, now);
+  const { subscriber, sendConfirmation, confirmationKey } = await registerSignup(ctx.db, parsed.input, now);
   if (sendConfirmation) {
-    await queueConfirmationEmail(ctx.db, subscriber, ctx.sender, ctx.links, now);
+    await queueConfirmationEmail(ctx.db, subscriber, ctx.sender, ctx.links, now, confirmationKey);
     ctx.onQueued?.();
   }
   return { ok: true };

@@ -44,7 +44,7 @@ async function lastConfirmationAt(db: Db, subscriberId: number): Promise<number 
  * confirmation within RESEND_WINDOW_MS, and suppressed addresses (bounces, complaints) none.
  * The caller answers the same in every case, so the form never reveals who is on the list.
  */
-export async function registerSignup(db: Db, data: SignupData, now = Date.now()): Promise<{ subscriber: Subscriber; sendConfirmation: boolean }> {
+export async function registerSignup(db: Db, data: SignupData, now = Date.now()): Promise<{ subscriber: Subscriber; sendConfirmation: boolean; confirmationKey?: string }> {
   await db
     .insert(subscribers)
     .values({ email: data.email, firstName: data.firstName || null, status: 'pending', source: data.source, createdAt: new Date(now) })
@@ -61,7 +61,10 @@ export async function registerSignup(db: Db, data: SignupData, now = Date.now())
     subscriber ??= (await findSubscriberByEmail(db, data.email))!;
   }
   const last = await lastConfirmationAt(db, subscriber.id);
-  return { subscriber, sendConfirmation: subscriber.status === 'pending' && (last === null || now - last >= RESEND_WINDOW_MS) };
+  // Two signups of one address at once (on two instances) see the same last mail, so they
+  // queue the confirmation under the same idempotency key: one row, one email.
+  const confirmationKey = `confirmation-${subscriber.id}-${last ?? 'first'}`;
+  return { subscriber, sendConfirmation: subscriber.status === 'pending' && (last === null || now - last >= RESEND_WINDOW_MS), confirmationKey };
 }
 
 /**

@@ -1,15 +1,16 @@
 /**
- * "Unique click": the first click by a visitor on a link within an hour. Decided in memory
- * when a batch is written, so the hot path never queries for it. Each process has its own
- * window, seeded from the database at start-up (a restart does not double-count); with
- * several instances behind a load balancer, a visitor whose clicks land on two instances
- * within the hour can count as unique twice.
+ * "Unique click": the first click by a visitor on a link within an hour of their last unique
+ * one. Decided in two steps, neither on the redirect path: this process's window (seeded
+ * from the database at start-up) picks the candidates when a batch is written, and the
+ * database has the last word: a candidate stays unique only if it wins its row in
+ * `click_uniques`, which every instance on the database shares (src/tracking/click-batch.ts).
  */
-import { and, eq, gt, max } from 'drizzle-orm';
+import { gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { clicks } from '../../db/schema/clicks.ts';
+import { clickUniques } from '../../db/schema/clicks.ts';
+import { UNIQUE_WINDOW_MS } from './click-batch.ts';
 
-export const UNIQUE_WINDOW_MS = 60 * 60 * 1000;
+export { UNIQUE_WINDOW_MS } from './click-batch.ts';
 
 export interface UniqueWindow {
   /** True when this visitor's click on this link is the first within the window; remembers it. */
@@ -40,12 +41,8 @@ export function createUniqueWindow(): UniqueWindow & { seed(visitorHash: string,
   };
 }
 
-/** Loads the unique clicks of the last hour into a window (at start-up). */
+/** Loads the unique clicks of the last hour, from every instance, into a window (at start-up). */
 export async function seedUniqueWindow(db: Db, window: ReturnType<typeof createUniqueWindow>, now: number): Promise<void> {
-  const rows = await db
-    .select({ visitorHash: clicks.visitorHash, linkSlug: clicks.linkSlug, at: max(clicks.createdAt) })
-    .from(clicks)
-    .where(and(eq(clicks.isUnique, true), gt(clicks.createdAt, new Date(now - UNIQUE_WINDOW_MS))))
-    .groupBy(clicks.visitorHash, clicks.linkSlug);
-  for (const row of rows) if (row.at) window.seed(row.visitorHash, row.linkSlug, row.at.getTime());
+  const rows = await db.select().from(clickUniques).where(gt(clickUniques.at, now - UNIQUE_WINDOW_MS));
+  for (const row of rows) window.seed(row.visitorHash, row.linkSlug, row.at);
 }

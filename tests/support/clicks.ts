@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { ClickHit } from '../../src/tracking/clicks.ts';
 import { clicks } from '../../db/schema/clicks.ts';
 
 export interface SeedClick {
@@ -25,4 +26,24 @@ export async function seedClicks(db: Db, rows: SeedClick[]): Promise<void> {
       isUnique: true,
     })),
   );
+}
+
+export const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+let hits = 0;
+
+/** A counted click as the redirect hands it to the recorder (a fresh id each time). */
+export function clickHit(over: Partial<ClickHit> = {}): ClickHit {
+  return {
+    id: `h${++hits}`,
+    createdAt: new Date('2026-11-16T10:00:00Z'),
+    linkSlug: 'paddle-amazon',
+    source: '/posts/best/',
+    placement: 'product-card:1',
+    referrerHost: 'instagram.com',
+    device: 'mobile',
+    country: 'DE',
+    ip: '203.0.113.9',
+    userAgent: IPHONE_UA,
+    ...over,
+  };
 }

@@ -1,28 +1,17 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { clicks, filteredHits } from '../../db/schema/clicks.ts';
-import { createClickRecorder, type ClickHit } from '../../src/tracking/clicks.ts';
+import { createClickRecorder } from '../../src/tracking/clicks.ts';
+import { createDb } from '../../db/client.ts';
+import { clickHit, IPHONE_UA } from '../support/clicks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { PATIENCE_MS } from '../support/wait.ts';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
 
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
-let n = 0;
-const hit = (over: Partial<ClickHit> = {}): ClickHit => ({
-  id: `c${++n}`,
-  createdAt: new Date('2026-11-16T10:00:00Z'),
-  linkSlug: 'paddle-amazon',
-  source: '/posts/best/',
-  placement: 'product-card:1',
-  referrerHost: 'instagram.com',
-  device: 'mobile',
-  country: 'DE',
-  ip: '203.0.113.9',
-  userAgent: IPHONE,
-  ...over,
-});
+const IPHONE = IPHONE_UA;
+const hit = clickHit;
 const minutes = (m: number) => new Date(Date.parse('2026-11-16T10:00:00Z') + m * 60_000);
 const clock = (start: string) => {
   let time = new Date(start);
@@ -38,7 +27,7 @@ describe('createClickRecorder', () => {
     expect(recorder.pending()).toBe(1_200);
     expect(await recorder.flush()).toBe(true);
     expect(recorder.pending()).toBe(0);
-    expect(recorder.totals()).toEqual({ recorded: 1_200, stored: 1_200, dropped: 0 });
+    expect(recorder.totals()).toMatchObject({ recorded: 1_200, stored: 1_200, dropped: 0 });
     const rows = await rowsOf(t.db);
     expect(rows).toHaveLength(1_200);
     expect(rows[0]).toMatchObject({ linkSlug: 'paddle-amazon', source: '/posts/best/', placement: 'product-card:1', referrerHost: 'instagram.com', device: 'mobile', country: 'DE' });
@@ -140,7 +129,7 @@ describe('createClickRecorder', () => {
     const recorder = createClickRecorder(t.db, { flushMs: 60_000, maxBuffered: 3, log: (m) => logged.push(m) });
     for (let i = 0; i < 5; i++) recorder.recordClick(hit());
     expect(recorder.pending()).toBe(3);
-    expect(recorder.totals()).toEqual({ recorded: 3, stored: 0, dropped: 2 });
+    expect(recorder.totals()).toMatchObject({ recorded: 3, stored: 0, dropped: 2 });
     expect(logged[0]).toMatch(/1 clicks dropped/);
   });
 
@@ -150,9 +139,27 @@ describe('createClickRecorder', () => {
     await t.db.$client.execute('ALTER TABLE clicks RENAME TO clicks_away');
     recorder.recordClick(hit({ id: 'unsaved' }));
     recorder.countFiltered('paddle-amazon', 'bot', new Date('2026-11-16T08:00:00Z'));
-    const unsaved = await recorder.stop();
+    const unsaved = await recorder.stop(1_000);
     expect(unsaved.rows.map((r) => r.id)).toEqual(['unsaved']);
     expect(unsaved.rows[0]).not.toHaveProperty('ip');
-    expect(unsaved.filtered).toEqual([{ day: '2026-11-16', target: 'paddle-amazon', reason: 'bot', count: 1 }]);
+    // The failed batch's counts carry its id: if it was committed after all, importing them adds nothing.
+    expect(unsaved.unconfirmed).toEqual([{ id: expect.any(String), filtered: [{ day: '2026-11-16', target: 'paddle-amazon', reason: 'bot', count: 1 }] }]);
+  });
+
+  test('two recorders on one database (two instances) count one unique click per visitor and link per hour', async () => {
+    t = await createTestDb();
+    const time = clock('2026-11-16T10:30:00Z');
+    const [a, b] = [createClickRecorder(t.db, { now: time.now }), createClickRecorder(createDb(t.url), { now: time.now })];
+    await Promise.all([a.start(), b.start()]);
+    // 200 visitors, each tapping the link on both instances within minutes.
+    for (let v = 0; v < 200; v++) {
+      a.recordClick(hit({ ip: `198.51.100.${v}`, createdAt: minutes(v % 20) }));
+      b.recordClick(hit({ ip: `198.51.100.${v}`, createdAt: minutes(1 + (v % 20)) }));
+    }
+    await Promise.all([a.flush(), b.flush()]);
+    const rows = await rowsOf(t.db);
+    expect(rows).toHaveLength(400);
+    expect(rows.filter((r) => r.isUnique)).toHaveLength(200);
+    expect(new Set(rows.filter((r) => r.isUnique).map((r) => r.visitorHash)).size).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { createDb } from '../../db/client.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { dayOf } from '../../src/platform/time.ts';
 import { getDailySalt, hashVisitor } from '../../src/tracking/visitors.ts';
@@ -15,6 +16,18 @@ describe('getDailySalt', () => {
     expect(tuesday).not.toBe(monday);
     const rows = await t.db.$client.execute('select value from settings');
     expect(rows.rows.map((r) => String(r.value)).join()).not.toContain(monday);
+  });
+
+  test('is the same for several instances rotating at the same moment', async () => {
+    t = await createTestDb();
+    // Eight connections (instances) on one database, all starting the new day at once.
+    const instances = Array.from({ length: 8 }, () => createDb(t!.url));
+    try {
+      const salts = await Promise.all(instances.map((db) => getDailySalt(db, '2026-11-18')));
+      expect(new Set(salts).size).toBe(1);
+    } finally {
+      for (const db of instances) db.$client.close();
+    }
   });
 });
 
