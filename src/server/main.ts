@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getSharedDb, migrateDb } from '../../db/client.ts';
+import { checkpointDb, getSharedDb, migrateDb } from '../../db/client.ts';
 import { readSettings } from '../platform/settings.ts';
 import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
@@ -12,6 +12,10 @@ import { createClickWriter } from '../tracking/click-writer.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
+import { createStaticHandler, indexStaticFiles } from './static-files.ts';
+import { createCompressor } from './compress.ts';
+import { serveHealth } from './health.ts';
+import { startupWarnings } from './startup-warnings.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -34,7 +38,12 @@ if (migrated) {
 }
 const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
-const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+const handleGo = createGoHandler(loadGoAssets(clientDir), recorder, settings);
+const serveStatic = createStaticHandler(indexStaticFiles(clientDir));
+const compress = createCompressor();
+const health = { db, writerAlive: writer.alive, clicksWaiting: recorder.pending };
+for (const warning of startupWarnings(settings)) console.warn(warning);
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
@@ -49,14 +58,18 @@ const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
   if (stopping) res.setHeader('Connection', 'close');
   if (handleGo(req, res)) return;
+  if (serveHealth(req, res, health)) return;
+  if (serveStatic(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
-  // One-click unsubscribe posts come from mail servers without an Origin header.
-  handleUnsubscribePost(req, res, db).then(
-    (handled) => handled || astroHandler(req, res),
-    (error: Error) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
-    },
+  compress(req, res, () =>
+    // One-click unsubscribe posts come from mail servers without an Origin header.
+    handleUnsubscribePost(req, res, db).then(
+      (handled) => handled || astroHandler(req, res),
+      (error: Error) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
+      },
+    ),
   );
 });
 server.keepAliveTimeout = 65_000;
@@ -72,6 +85,7 @@ async function stop(signal: string): Promise<void> {
     await stopMailWorker();
     const unsaved = await recorder.stop();
     await writer.close();
+    await checkpointDb(db).catch((error: Error) => console.error(`Could not checkpoint the database log: ${error.message}`));
     const file = saveUnsavedClicks(dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
     const { recorded, stored, dropped } = recorder.totals();

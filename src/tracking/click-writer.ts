@@ -9,6 +9,8 @@ import { clickValues, type BatchWriter } from './clicks.ts';
 export interface ClickWriter {
   write: BatchWriter;
   close(): Promise<void>;
+  /** False once the worker thread has exited (it then refuses batches; /healthz reports it). */
+  alive(): boolean;
 }
 
 type Reply = { id: number; ok: true } | { id: number; ok: false; message: string };
@@ -55,6 +57,7 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
         // Flat values clone faster than row objects, on both sides of the thread.
         worker.postMessage({ id, values: clickValues(rows), filtered });
       }),
+    alive: () => !exited,
     close: async () => {
       await worker.terminate();
     },

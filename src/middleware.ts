@@ -1,0 +1,12 @@
+// Perch's origin check in place of Astro's (security.checkOrigin is off in astro.config.mjs):
+// the same rule, but it compares the browser's Origin with the protocol the client used,
+// which behind a trusted https proxy is https (TRUST_PROXY).
+import { defineMiddleware } from 'astro:middleware';
+import { crossSiteResponse, isCrossSiteForm } from './platform/http/origin-check.ts';
+import { getClient } from './platform/server-settings.ts';
+
+export const onRequest = defineMiddleware((context, next) => {
+  if (context.isPrerendered) return next();
+  const { protocol } = getClient(context.request, context.clientAddress);
+  return isCrossSiteForm(context.request, protocol) ? crossSiteResponse(context.request) : next();
+});
