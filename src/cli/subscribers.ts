@@ -8,7 +8,8 @@ import { subscribers } from '../../db/schema/subscribers.ts';
 import { readSettings } from '../platform/settings.ts';
 import { normalizeEmail } from '../subscribers/signup-input.ts';
 import { exportSubscribersCsv, importSubscribersCsv, IMPORT_TOOLS, type ImportTool } from '../subscribers/subscriber-csv.ts';
-import { deleteSubscriber } from '../subscribers/subscribers.ts';
+import { eraseSubscriber } from '../subscribers/subscribers.ts';
+import { eraseFromOutbox } from '../mail/outbox.ts';
 
 const HELP: Record<string, string> = {
   main: `Usage: npm run subscribers -- <command> [options]
@@ -94,8 +95,12 @@ async function runImport(file: string | undefined, from: string | undefined): Pr
 
 async function runDelete(email: string | undefined): Promise<number> {
   if (!email) return print(`Which address? ${HELP.delete}`, 2, true);
-  const deleted = await deleteSubscriber(await openDb(), normalizeEmail(email));
-  return deleted ? print(`Deleted ${email} and every email to them.`, 0) : print(`${email} is not on the list; nothing deleted.`, 1, true);
+  const address = normalizeEmail(email);
+  const { deleted, logCleared } = await eraseSubscriber(await openDb(), address);
+  const files = await eraseFromOutbox(readSettings().dataDir, address);
+  if (!logCleared) console.error('The database log is in use by another reader: the old copy leaves it at the next stop of the server.');
+  if (!deleted && !files) return print(`${email} is not on the list; nothing deleted.`, 1, true);
+  return print(`Deleted ${email} and every email to them${files ? ` (${files} from the outbox)` : ''}.`, 0);
 }
 
 function print(text: string, code: number, error = false): number {
