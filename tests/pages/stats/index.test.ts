@@ -134,6 +134,17 @@ describe('login', () => {
     expect(res.setCookie).not.toMatch(/Secure/);
   });
 
+  test('an X-Forwarded-Proto from a peer TRUST_PROXY does not name changes nothing', async () => {
+    const res = await fetch(`${server.url}/stats`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
+      body: new URLSearchParams({ password: PASSWORD }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   test('logout ends the session in the database, not just in the browser', async () => {
     const own = (await logIn(server.url, PASSWORD)).cookie!;
     expect((await get('/stats', own)).html).toContain('data-total');
@@ -147,11 +158,11 @@ describe('login', () => {
 describe('over https, and lockout', () => {
   let secure: RunningServer;
   beforeAll(async () => {
-    secure = await startServer({ STATS_PASSWORD: PASSWORD });
+    secure = await startServer({ STATS_PASSWORD: PASSWORD, TRUST_PROXY: 'loopback' });
   });
   afterAll(() => secure?.stop());
 
-  test('the cookie is Secure when the site is served over https (behind a TLS proxy)', async () => {
+  test('the cookie is Secure when a trusted proxy (TRUST_PROXY) says the client came over https', async () => {
     const res = await fetch(`${secure.url}/stats`, {
       method: 'POST',
       redirect: 'manual',
