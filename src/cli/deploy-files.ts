@@ -61,7 +61,7 @@ Environment=PORT=${port}
 Environment=SITE_URL=${siteUrl}
 Environment=TRUST_PROXY=loopback
 EnvironmentFile=-/etc/perch.env
-ExecStart=${dir}/node_modules/.bin/node src/server/main.ts
+ExecStart=${dir}/node_modules/.bin/node --import ./src/platform/esm-hooks.ts src/server/main.ts
 # SIGTERM: Perch finishes open requests, writes buffered clicks and checkpoints the database.
 KillSignal=SIGTERM
 TimeoutStopSec=20

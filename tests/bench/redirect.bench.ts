@@ -30,7 +30,7 @@ export default async function bench(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'perch-bench-'));
   const databaseUrl = `file:${join(dir, 'perch.db')}`;
   const [perchPort, ceilingPort] = [await freePort(), await freePort()];
-  const perch = await launch(['src/server/main.ts'], { PORT: String(perchPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PERCH_DATA_DIR: dir }, /Perch is serving/);
+  const perch = await launch(['--import', join(root, 'src/platform/esm-hooks.ts'), 'src/server/main.ts'], { PORT: String(perchPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PERCH_DATA_DIR: dir }, /Perch is serving/);
   const ceiling = (await launch(['-e', CEILING], { PORT: String(ceilingPort) }, /ready/)).child;
   const rounds: Round[] = [];
   try {

@@ -39,7 +39,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
-  const child = spawn(nodeBin, ['src/server/main.ts'], {
+  const child = spawn(nodeBin, ['--import', join(root, 'src/platform/esm-hooks.ts'), 'src/server/main.ts'], {
     cwd: options.root ?? root,
     env: {
       ...process.env,

@@ -6,8 +6,12 @@
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.includes(method);
+}
+
 export function isCrossSiteForm(request: Request, protocol: 'http' | 'https'): boolean {
-  if (SAFE_METHODS.includes(request.method)) return false;
+  if (isSafeMethod(request.method)) return false;
   const origin = `${protocol}://${new URL(request.url).host}`;
   const sameOrigin = request.headers.get('origin') === origin;
   const type = request.headers.get('content-type');
