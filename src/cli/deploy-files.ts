@@ -3,6 +3,7 @@
  * reverse proxy with a health check) and a systemd unit. Printed by `npm run deploy`.
  */
 import { resolve } from 'node:path';
+import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../platform/node-args.ts';
 
 export interface CaddyOptions {
   siteUrl: string;
@@ -61,7 +62,7 @@ Environment=PORT=${port}
 Environment=SITE_URL=${siteUrl}
 Environment=TRUST_PROXY=loopback
 EnvironmentFile=-/etc/perch.env
-ExecStart=${dir}/node_modules/.bin/node --import ./src/platform/esm-hooks.ts src/server/main.ts
+ExecStart=${dir}/node_modules/.bin/node ${[...SERVER_NODE_ARGS, SERVER_ENTRY].join(' ')}
 # SIGTERM: Perch finishes open requests, writes buffered clicks and checkpoints the database.
 KillSignal=SIGTERM
 TimeoutStopSec=20

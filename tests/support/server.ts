@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -39,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
-  const child = spawn(nodeBin, ['--import', join(root, 'src/platform/esm-hooks.ts'), 'src/server/main.ts'], {
+  const child = spawn(nodeBin, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
     cwd: options.root ?? root,
     env: {
       ...process.env,
