@@ -135,12 +135,7 @@ describe('login', () => {
   });
 
   test('an X-Forwarded-Proto from a peer TRUST_PROXY does not name changes nothing', async () => {
-    const res = await fetch(`${server.url}/stats`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
-      body: new URLSearchParams({ password: PASSWORD }).toString(),
-    });
+    const res = await logInSaidHttps(server.url);
     expect(res.status).toBe(303);
     expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
@@ -155,6 +150,16 @@ describe('login', () => {
   });
 });
 
+/** The right password, with the header a TLS-terminating proxy adds. */
+function logInSaidHttps(base: string): Promise<Response> {
+  return fetch(`${base}/stats`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
+    body: new URLSearchParams({ password: PASSWORD }).toString(),
+  });
+}
+
 describe('over https, and lockout', () => {
   let secure: RunningServer;
   beforeAll(async () => {
@@ -163,12 +168,7 @@ describe('over https, and lockout', () => {
   afterAll(() => secure?.stop());
 
   test('the cookie is Secure when a trusted proxy (TRUST_PROXY) says the client came over https', async () => {
-    const res = await fetch(`${secure.url}/stats`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: secure.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
-      body: new URLSearchParams({ password: PASSWORD }).toString(),
-    });
+    const res = await logInSaidHttps(secure.url);
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
