@@ -135,7 +135,7 @@ describe('login', () => {
   });
 
   test('an X-Forwarded-Proto from a peer TRUST_PROXY does not name changes nothing', async () => {
-    const res = await logInSaidHttps(server.url);
+    const res = await logInSaidHttps(server.url, server.url);
     expect(res.status).toBe(303);
     expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
@@ -150,12 +150,12 @@ describe('login', () => {
   });
 });
 
-/** The right password, with the header a TLS-terminating proxy adds. */
-function logInSaidHttps(base: string): Promise<Response> {
+/** The right password, with the header a TLS-terminating proxy adds; `origin` is what the browser saw. */
+function logInSaidHttps(base: string, origin: string): Promise<Response> {
   return fetch(`${base}/stats`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
     body: new URLSearchParams({ password: PASSWORD }).toString(),
   });
 }
@@ -168,7 +168,7 @@ describe('over https, and lockout', () => {
   afterAll(() => secure?.stop());
 
   test('the cookie is Secure when a trusted proxy (TRUST_PROXY) says the client came over https', async () => {
-    const res = await logInSaidHttps(secure.url);
+    const res = await logInSaidHttps(secure.url, secure.url.replace('http:', 'https:'));
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
