@@ -9,6 +9,8 @@ import { signupFields } from '../support/email.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { PEOPLE } from '../support/user-agents.ts';
 
+// Each test makes many requests (and starts a browser) on a busy two-core machine.
+const SLOW = 120_000;
 const UA = PEOPLE[0]!.ua;
 const PASSWORD = 'correct horse battery staple';
 
@@ -65,7 +67,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
   let s: Setup;
   beforeAll(async () => {
     s = await behindCaddy({ TRUST_PROXY: 'loopback' });
-  });
+  }, SLOW);
   afterAll(() => teardown(s));
 
   test('pages come over https with HSTS, compressed; http is redirected to https', async () => {
@@ -78,7 +80,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
     expect([301, 308]).toContain(plain.status);
     // Caddy 2.6 leaves a non-standard https port out of the redirect; in production it is 443.
     expect(plain.headers.location).toMatch(/^https:\/\/localhost(:\d+)?\/links\/$/);
-  });
+  }, SLOW);
 
   test('12 signups from 12 client addresses are all accepted; 12 from one address hit the limit', async () => {
     const many = [];
@@ -88,7 +90,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
     for (let i = 0; i < 12; i++) one.push((await signup(s, `same${i}@example.com`, clientAddress(20))).status);
     expect(one.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(one.slice(10)).toEqual([429, 429]);
-  });
+  }, SLOW);
 
   test('a form posted from another site is still refused', async () => {
     const answer = await call(s.caddy, '/api/subscribe', {
@@ -97,7 +99,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
       body: form(signupFields('evil@example.com')),
     });
     expect(answer.status).toBe(403);
-  });
+  }, SLOW);
 
   test('clicks and views from three clients count as three visitors', async () => {
     for (let i = 0; i < 3; i++) {
@@ -113,7 +115,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
     }
     expect(await pollDistinct(s.db, "select count(distinct visitor_hash) from clicks where source = '/proxy-test/'", 3)).toBe(3);
     expect(await distinct(s.db, "select count(distinct visitor_hash) from views where path = '/proxy-test/'")).toBe(3);
-  });
+  }, SLOW);
 
   test('the stats login sets a Secure cookie, and wrong passwords lock out one client, not everyone', async () => {
     const login = (password: string, n: number) =>
@@ -131,7 +133,7 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
     expect(wrong.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(wrong[5]).toBe(429);
     expect((await login('guess', 42)).status).toBe(401);
-  });
+  }, SLOW);
 
   test('a real browser signs up over https', async () => {
     const browser = await launchBrowser();
@@ -149,19 +151,19 @@ describe('behind Caddy with TRUST_PROXY=loopback', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, SLOW);
 });
 
 describe('behind Caddy without TRUST_PROXY (the default)', () => {
   let s: Setup;
   beforeAll(async () => {
     s = await behindCaddy({});
-  });
+  }, SLOW);
   afterAll(() => teardown(s));
 
   test('the proxy is not believed: its https is not the client\'s, so browser form posts are refused', async () => {
     expect((await signup(s, 'refused@example.com', clientAddress(0))).status).toBe(403);
-  });
+  }, SLOW);
 
   test('forwarded headers sent straight to Perch are ignored: one socket address is one client', async () => {
     const direct = (i: number, extra: Record<string, string>): CallOptions => ({
@@ -177,5 +179,5 @@ describe('behind Caddy without TRUST_PROXY (the default)', () => {
     for (let i = 0; i < 3; i++) expect((await call(s.server, '/go/vantage-pro-16-amazon?src=%2Fspoof%2F', direct(i, {}))).status).toBe(302);
     expect(await pollDistinct(s.db, "select count(*) from clicks where source = '/spoof/'", 3)).toBe(3);
     expect(await distinct(s.db, "select count(distinct visitor_hash) from clicks where source = '/spoof/'")).toBe(1);
-  });
+  }, SLOW);
 });

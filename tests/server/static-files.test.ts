@@ -9,6 +9,8 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Each test makes many requests (and starts a browser) on a busy two-core machine.
+const SLOW = 120_000;
 const assets = readdirSync(new URL('../../dist/client/_astro/', import.meta.url)).filter((f) => f.endsWith('.css'));
 const css = `/_astro/${assets[0]}`;
 
@@ -38,19 +40,19 @@ describe('compression', () => {
     expect(stable(gunzipSync(gzip.body).toString())).toBe(stable(plain));
     expect(br.body.length).toBeLessThan(none.body.length / 2);
     console.log(`${path}: ${none.body.length} B plain, ${gzip.body.length} B gzip, ${br.body.length} B br`);
-  });
+  }, SLOW);
 
   test('q=0 refuses an encoding; images are sent as they are', async () => {
     expect((await get('/', 'br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
     expect((await get('/', 'br;q=0, gzip;q=0')).headers['content-encoding']).toBeUndefined();
     expect((await get('/og-default.png', 'br')).headers['content-encoding']).toBeUndefined();
-  });
+  }, SLOW);
 
   test('/go/ answers are not touched', async () => {
     const go = await call(server, '/go/vantage-pro-16-amazon', { headers: { 'accept-encoding': 'br', 'user-agent': 'curl/8' } });
     expect(go.status).toBe(302);
     expect(go.headers['content-encoding']).toBeUndefined();
-  });
+  }, SLOW);
 });
 
 describe('caching', () => {
@@ -63,7 +65,7 @@ describe('caching', () => {
     const head = await get(css, 'br', 'HEAD');
     expect(head.body.length).toBe(0);
     expect(Number(head.headers['content-length'])).toBe((await get(css, 'br')).body.length);
-  });
+  }, SLOW);
 
   test('other files revalidate: ETag and Last-Modified, 304 when unchanged', async () => {
     const page = await get('/posts/best-paddles-2026/', 'gzip');
@@ -75,7 +77,7 @@ describe('caching', () => {
     expect(again.body.length).toBe(0);
     // Another encoding is another representation: no 304 for a different body.
     expect((await call(server, '/posts/best-paddles-2026/', { headers: { 'if-none-match': etag } })).status).toBe(200);
-  });
+  }, SLOW);
 });
 
 describe('the bio page on a slow phone', () => {
@@ -92,7 +94,7 @@ describe('the bio page on a slow phone', () => {
     expect(wire).toBeLessThanOrEqual(30 * 1024);
     expect(html).not.toMatch(/astro-island|react/i);
     expect(chips!.length).toBeLessThan(600);
-  });
+  }, SLOW);
 });
 
 describe('absolute URLs from the running server', () => {
@@ -106,7 +108,7 @@ describe('absolute URLs from the running server', () => {
     expect(qr).toBe(await QRCode.toString(`${site()}/links/`, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } }));
     const health = JSON.parse((await get('/healthz')).body.toString());
     expect(health).toEqual({ ok: true, database: 'ok', clickWriter: 'ok', clicksWaiting: 0, mailQueue: expect.any(Number) });
-  });
+  }, SLOW);
 
   test('the confirmation email links to the running server', async () => {
     const answer = await call(server, '/api/subscribe', {
@@ -126,5 +128,5 @@ describe('absolute URLs from the running server', () => {
     expect(eml).toContain(`List-Unsubscribe: <${site()}/subscribe/unsubscribe?t=`);
     const html = readdirSync(join(server.dataDir, 'outbox')).find((n) => n.endsWith('.html'))!;
     expect(readFileSync(join(server.dataDir, 'outbox', html), 'utf8')).toContain(`${site()}/subscribe/confirm?t=`);
-  });
+  }, SLOW);
 });
