@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import bioAsHome from './src/bio/bio-as-home.mjs';
 import { readSettings } from './src/platform/settings.ts';
+import { precompress } from './src/server/precompress.ts';
 
 const settings = readSettings();
 
@@ -20,11 +21,15 @@ export default defineConfig({
     react(),
     bioAsHome(settings.contentDir),
     sitemap({ filter: (page) => !/\/(go|stats|api|subscribe\/(confirm|unsubscribe))\b/.test(new URL(page).pathname) }),
+    // Last, so the sitemap and every other written file get their .br/.gz copies.
+    precompress(),
   ],
   // Content collections must be visible to vitest (astro issue 12836).
   cacheDir: './.astro',
   // Perch sets no cookies but the stats login's own; Astro sessions stay off.
   session: false,
+  // src/middleware.ts checks the Origin of form posts instead, knowing the proxy's protocol.
+  security: { checkOrigin: false },
   server: { port: settings.port, host: settings.host },
   image: { responsiveStyles: true },
 });

@@ -56,6 +56,18 @@ export async function migrateDb(db: Db, migrationsFolder = MIGRATIONS_FOLDER): P
   await migrate(db, { migrationsFolder });
 }
 
+/**
+ * Moves everything in the write-ahead log into the database file and empties the log, so
+ * `perch.db` alone is complete (after a stop, for a copy) and deleted rows leave no copy in
+ * `perch.db-wal`. A no-op for remote servers; returns whether the log was fully checkpointed
+ * (false while another connection still reads an older snapshot).
+ */
+export async function checkpointDb(db: Db): Promise<boolean> {
+  if (db.$client.protocol !== 'file') return true;
+  const { rows } = await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  return Number(rows[0]?.[0] ?? 0) === 0;
+}
+
 function ensureFolder(url: string): void {
   const path = url.slice('file:'.length);
   if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -146,9 +146,18 @@ function describeImport(file: string, r: ListImportReport, added: number, list: 
 
 async function runDelete(email: string | undefined): Promise<number> {
   if (!email) return print(`Which address? ${HELP.delete}`, 2, true);
-  const [{ normalizeEmail }, { deleteSubscriber }] = await Promise.all([import('../subscribers/signup-input.ts'), import('../subscribers/subscribers.ts')]);
-  const deleted = await deleteSubscriber(await openDb(), normalizeEmail(email));
-  return deleted ? print(`Deleted ${email} and every email to them.`, 0) : print(`${email} is not on the list; nothing deleted.`, 1, true);
+  const [{ normalizeEmail }, { eraseSubscriber }, { eraseFromOutbox }, { readSettings }] = await Promise.all([
+    import('../subscribers/signup-input.ts'),
+    import('../subscribers/subscribers.ts'),
+    import('../mail/outbox.ts'),
+    import('../platform/settings.ts'),
+  ]);
+  const address = normalizeEmail(email);
+  const { deleted, logCleared } = await eraseSubscriber(await openDb(), address);
+  const files = await eraseFromOutbox(readSettings().dataDir, address);
+  if (!logCleared) console.error('The database log is in use by another reader: the old copy leaves it at the next stop of the server.');
+  if (!deleted && !files) return print(`${email} is not on the list; nothing deleted.`, 1, true);
+  return print(`Deleted ${email} and every email to them${files ? ` (${files} from the outbox)` : ''}.`, 0);
 }
 
 function print(text: string, code: number, error = false): number {

@@ -3,7 +3,7 @@
  * (opens in any mail app) and an .html file (opens in a browser) under <data dir>/outbox/.
  * Signup mail (the queue's outbox transport) and broadcast tests both write here.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { OutgoingEmail } from './outgoing-email.ts';
@@ -52,4 +52,23 @@ export async function writeToOutbox(dataDir: string, label: string, mail: Outbox
   await writeFile(`${base}.eml`, formatEml(mail));
   await writeFile(`${base}.html`, mail.html);
   return { eml: `${base}.eml`, html: `${base}.html` };
+}
+
+/**
+ * Deletes every outbox message to or about `email` (GDPR erasure): a message whose .eml or
+ * .html names the address goes with both of its files. Returns how many messages went.
+ */
+export async function eraseFromOutbox(dataDir: string, email: string): Promise<number> {
+  const folder = join(dataDir, 'outbox');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const needle = email.toLowerCase();
+  const bases = new Set<string>();
+  for (const name of names) {
+    const text = await readFile(join(folder, name), 'utf8').catch(() => '');
+    if (text.toLowerCase().includes(needle)) bases.add(name.replace(/\.(eml|html)$/, ''));
+  }
+  for (const base of bases) {
+    for (const ext of ['.eml', '.html']) await rm(join(folder, base + ext), { force: true });
+  }
+  return bases.size;
 }

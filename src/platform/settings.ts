@@ -26,6 +26,14 @@ export interface Settings {
   resendRateLimit: number;
   /** The creator's content folder, read at build time and by the CLI; PERCH_CONTENT_DIR, default `content`. */
   contentDir: string;
+  /**
+   * Which peers' forwarded headers (X-Forwarded-For/-Proto, X-Real-IP, CF-Connecting-IP) are
+   * believed: TRUST_PROXY, a comma list of `loopback`, `private`, `cloudflare`, addresses and
+   * CIDRs; empty (the default, `none`) trusts nobody.
+   */
+  trustProxy: string[];
+  /** NODE_ENV === 'production'. */
+  production: boolean;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -52,7 +60,24 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     resendWebhookSecret: blank(env.RESEND_WEBHOOK_SECRET),
     resendRateLimit: Number(blank(env.RESEND_RATE_LIMIT) ?? DEFAULT_RESEND_RATE_LIMIT),
     contentDir: blank(env.PERCH_CONTENT_DIR) ?? 'content',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    production: env.NODE_ENV === 'production',
   };
+}
+
+const TRUST_KEYWORDS = ['loopback', 'private', 'cloudflare'];
+const IP_OR_CIDR = /^(?:[0-9.]+|[0-9a-f:.]+)(?:\/\d{1,3})?$/i;
+
+/** TRUST_PROXY as a list; a word that is neither a keyword nor an address/CIDR is refused. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  if (entries.length === 1 && entries[0] === 'none') return [];
+  for (const entry of entries) {
+    if (!TRUST_KEYWORDS.includes(entry) && !IP_OR_CIDR.test(entry)) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR (10.0.0.0/8) or one of none, ${TRUST_KEYWORDS.join(', ')}.`);
+    }
+  }
+  return entries;
 }
 
 /** The settings of this process, from its environment. */

@@ -11,7 +11,8 @@ import type { ClickRecorder } from '../tracking/clicks.ts';
 import { memoize } from '../platform/memo.ts';
 import { parseLinkCatalog, type LinkCatalog } from '../tracking/link-catalog.ts';
 import { getGoSlug, newClickId, parseClickOrigin, resolveDestination, withSubId } from '../tracking/redirect.ts';
-import { getClientIp, getCountry, getDeviceClass, getReferrerHost } from '../tracking/request-info.ts';
+import { getCountry, getDeviceClass, getReferrerHost } from '../tracking/request-info.ts';
+import { clientInfo, type TrustSettings } from '../platform/http/client-address.ts';
 
 export interface GoAssets {
   catalog: LinkCatalog;
@@ -31,7 +32,7 @@ export function loadGoAssets(clientDir: string, log: (m: string) => void = conso
 }
 
 /** Returns a handler that answers /go/ and /_perch/ requests and returns false for anything else. */
-export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, now: () => Date = () => new Date()) {
+export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, trust: TrustSettings = { trustProxy: [] }, now: () => Date = () => new Date()) {
   return function handleGo(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
@@ -54,7 +55,7 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, now: 
     } else {
       const id = newClickId();
       if (destination.kind === 'merchant') location = withSubId(destination.link, id);
-      recordClick(req, header, recorder, { id, slug, at, query: queryAt === -1 ? '' : url.slice(queryAt + 1) });
+      recordClick(req, header, recorder, trust, { id, slug, at, query: queryAt === -1 ? '' : url.slice(queryAt + 1) });
     }
     // A flat header list skips Node's per-object header bookkeeping on the hottest response.
     res.writeHead(302, ['Location', location, 'Cache-Control', 'no-store', 'X-Robots-Tag', 'noindex', 'Content-Length', '0']).end();
@@ -66,7 +67,7 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, now: 
 const originOf = memoize((query) => parseClickOrigin(new URLSearchParams(query)));
 const deviceOf = memoize(getDeviceClass);
 
-function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, click: { id: string; slug: string; at: Date; query: string }): void {
+function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, trust: TrustSettings, click: { id: string; slug: string; at: Date; query: string }): void {
   const userAgent = header('user-agent') ?? '';
   recorder.recordClick({
     id: click.id,
@@ -76,7 +77,7 @@ function recordClick(req: IncomingMessage, header: HeaderReader, recorder: Click
     referrerHost: getReferrerHost(header('referer')),
     device: deviceOf(userAgent),
     country: getCountry(header),
-    ip: getClientIp(header, req.socket.remoteAddress),
+    ip: clientInfo(req, trust).ip,
     userAgent,
   });
 }

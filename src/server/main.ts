@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getSharedDb, migrateDb } from '../../db/client.ts';
+import { checkpointDb, getSharedDb, migrateDb } from '../../db/client.ts';
 import { readSettings } from '../platform/settings.ts';
 import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
@@ -13,6 +13,10 @@ import { createGoHandler, loadGoAssets } from './go.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 import { createStopper, startupStep } from './shutdown.ts';
+import { createStaticHandler, indexStaticFiles } from './static-files.ts';
+import { createCompressor } from './compress.ts';
+import { serveHealth } from './health.ts';
+import { startupWarnings } from './startup-warnings.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -42,7 +46,12 @@ if (migrated) {
 await startupStep(writerReady, 'The click writer did not start', 5_000);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
 if (migrated) await recorder.start();
-const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+const handleGo = createGoHandler(loadGoAssets(clientDir), recorder, settings);
+const serveStatic = createStaticHandler(indexStaticFiles(clientDir));
+const compress = createCompressor();
+const health = { db, writerAlive: writer.alive, clicksWaiting: recorder.pending };
+for (const warning of startupWarnings(settings)) console.warn(warning);
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
@@ -52,14 +61,18 @@ const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
   if (stopper.stopping()) res.setHeader('Connection', 'close');
   if (handleGo(req, res)) return;
+  if (serveHealth(req, res, health)) return;
+  if (serveStatic(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
-  // One-click unsubscribe posts come from mail servers without an Origin header.
-  handleUnsubscribePost(req, res, db).then(
-    (handled) => handled || astroHandler(req, res),
-    (error: Error) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
-    },
+  compress(req, res, () =>
+    // One-click unsubscribe posts come from mail servers without an Origin header.
+    handleUnsubscribePost(req, res, db).then(
+      (handled) => handled || astroHandler(req, res),
+      (error: Error) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500).end('Something went wrong. Please try again.');
+      },
+    ),
   );
 });
 server.keepAliveTimeout = 65_000;
@@ -67,6 +80,15 @@ server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);
 });
 
-const stopper = createStopper({ server, recorder, writer, stopMail: stopMailWorker, closeDb: () => db.$client.close(), dataDir });
+const stopper = createStopper({
+  server,
+  recorder,
+  writer,
+  stopMail: stopMailWorker,
+  // The .db file alone is then complete (a backup copy of it, too).
+  checkpoint: () => checkpointDb(db),
+  closeDb: () => db.$client.close(),
+  dataDir,
+});
 process.on('SIGTERM', () => void stopper.stop('SIGTERM'));
 process.on('SIGINT', () => void stopper.stop('SIGINT'));

@@ -16,6 +16,8 @@ export interface StopParts {
   recorder: ClickRecorder;
   writer: ClickWriter;
   stopMail: () => Promise<void>;
+  /** Folds the database log into the main file (embedded databases), so the .db file alone is complete. */
+  checkpoint?: () => Promise<unknown>;
   closeDb: () => void;
   dataDir: string;
 }
@@ -62,6 +64,8 @@ export function createStopper(parts: StopParts, options: StopOptions = {}) {
     // The click buffer gets the time left, less 1.5 s for saving what is left and exiting.
     const [, unsaved] = await Promise.all([within(parts.stopMail(), 2_000), recorder.stop(Math.max(0, deadline - Date.now() - 1_500))]);
     await within(writer.close(), 200);
+    const checkpointed = await within((parts.checkpoint?.() ?? Promise.resolve()).then(() => true, (error: Error) => (console.error(`Could not checkpoint the database log: ${error.message}`), true)), 1_000);
+    if (checkpointed === undefined) console.error('The database log checkpoint did not finish in time; it is folded in at the next start.');
     const file = saveUnsavedClicks(parts.dataDir, unsaved);
     if (file) console.error(`${unsaved.rows.length} clicks could not be stored; saved to ${file} for the next start.`);
     const { recorded, stored, dropped } = recorder.totals();

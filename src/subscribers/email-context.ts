@@ -4,7 +4,7 @@ import { getSigningKey } from '../mail/email-tokens.ts';
 import { ensureMailWorker } from '../mail/mail-worker.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from '../platform/rate-limit.ts';
 import { readForm } from '../platform/http/body.ts';
-import { getDb, getSettings } from '../platform/server-settings.ts';
+import { getClient, getDb, getSettings } from '../platform/server-settings.ts';
 import { MAX_FORM_BYTES } from './signup-input.ts';
 import { handleSignup, type SignupOutcome } from './signup.ts';
 import { formatFrom } from '../mail/sender.ts';
@@ -40,12 +40,13 @@ export type SignupAnswer = SignupOutcome & { form?: URLSearchParams };
 
 /**
  * One signup from a request: reads the form (size-limited), then validates, rate-limits and
- * starts the double opt-in. Both signup routes (the form page and its JSON twin) call this.
+ * starts the double opt-in. Both signup routes (the form page and its JSON twin) call this;
+ * `clientAddress` is the socket peer, and the client behind a trusted proxy counts.
  */
 export async function signupFromRequest(request: Request, clientAddress: string): Promise<SignupAnswer> {
   const body = await readForm(request, MAX_FORM_BYTES);
   if (!body.ok) return { ok: false, status: body.status, errors: { form: body.message }, values: { email: '', firstName: '' } };
   const ctx = await getEmailContext();
-  const outcome = await handleSignup(body.value, { db: ctx.db, sender: ctx.sender, links: ctx.links, ...ctx.limiters, clientAddress, onQueued: ctx.worker.wake });
+  const outcome = await handleSignup(body.value, { db: ctx.db, sender: ctx.sender, links: ctx.links, ...ctx.limiters, clientAddress: getClient(request, clientAddress).ip, onQueued: ctx.worker.wake });
   return { ...outcome, form: body.value };
 }

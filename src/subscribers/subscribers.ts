@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { checkpointDb, type Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { broadcastRecipients } from '../../db/schema/broadcasts.ts';
@@ -107,9 +107,17 @@ export async function resubscribeSubscriber(db: Db, id: number, now = Date.now()
 /**
  * Deletes a subscriber's data (GDPR erasure): every row for the address, compared without
  * case, every queued or sent email to them, and their lines in broadcast send logs.
- * Returns how many subscribers were deleted.
+ * Returns how many subscribers were deleted. Gone means gone from the files too: the freed
+ * pages are zeroed (secure_delete) and the write-ahead log, which still holds the old pages,
+ * is checkpointed and emptied (`logCleared` is false when a reader held it; the next stop
+ * or delete clears it).
  */
 export async function deleteSubscriber(db: Db, email: string): Promise<number> {
+  return (await eraseSubscriber(db, email)).deleted;
+}
+
+export async function eraseSubscriber(db: Db, email: string): Promise<{ deleted: number; logCleared: boolean }> {
+  if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA secure_delete = ON');
   const same = (column: typeof subscribers.email | typeof emailQueue.toAddress | typeof broadcastRecipients.email) =>
     sql`lower(${column}) = ${email.toLowerCase()}`;
   const found = await db.select({ id: subscribers.id }).from(subscribers).where(same(subscribers.email));
@@ -117,5 +125,5 @@ export async function deleteSubscriber(db: Db, email: string): Promise<number> {
   await db.delete(emailQueue).where(or(same(emailQueue.toAddress), ids.length ? inArray(emailQueue.subscriberId, ids) : undefined));
   await db.delete(broadcastRecipients).where(or(same(broadcastRecipients.email), ids.length ? inArray(broadcastRecipients.subscriberId, ids) : undefined));
   if (ids.length) await db.delete(subscribers).where(inArray(subscribers.id, ids));
-  return ids.length;
+  return { deleted: ids.length, logCleared: await checkpointDb(db) };
 }

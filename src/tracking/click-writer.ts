@@ -14,6 +14,8 @@ export interface ClickWriter {
   /** Resolves once the worker has started and opened its connection (or tried to). */
   ready(): Promise<void>;
   close(): Promise<void>;
+  /** False once the writer was closed (it then refuses batches; /healthz reports it). */
+  alive(): boolean;
 }
 
 type Reply = { ready: true } | { id: number; ok: true } | { id: number; ok: false; message: string; code?: string };
@@ -84,6 +86,8 @@ export function createClickWriter(url: string, authToken?: string): ClickWriter 
       await send(worker, waiting, batch, signal);
     },
     ready: () => (current ?? start()).ready,
+    // A worker that ended (a given-up write) is started again by the next write: only a close ends the writer.
+    alive: () => !closed,
     close: async () => {
       closed = true;
       await current?.worker.terminate();

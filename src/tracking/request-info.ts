@@ -35,18 +35,3 @@ export function getCountry(header: HeaderReader): string | null {
   }
   return null;
 }
-
-/**
- * The client's IP, used only to hash a visitor id and then dropped. Behind a reverse proxy
- * the socket address is the proxy's, so a proxy's header wins: the CDN's own header, then
- * X-Real-IP, then the last X-Forwarded-For hop (the one the nearest proxy added; the first
- * is whatever the client claimed).
- */
-export function getClientIp(header: HeaderReader, socketAddress: string | undefined): string {
-  for (const name of ['cf-connecting-ip', 'fly-client-ip', 'x-real-ip']) {
-    const value = header(name)?.trim();
-    if (value) return value;
-  }
-  const forwarded = header('x-forwarded-for')?.split(',').pop()?.trim();
-  return forwarded || socketAddress || '';
-}

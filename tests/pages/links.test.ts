@@ -183,7 +183,7 @@ describe('/links/ with JavaScript', () => {
     fixture.setNow(INSIDE);
     const page = await open(`${fixture.url}/links/`);
     try {
-      await page.waitForSelector('astro-island:not([ssr])');
+      await page.waitForSelector('#chips');
       await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
       await chip(page, 'Balls').click();
       await expect.poll(() => visiblePicks(page)).toEqual(['Fixture Balls']);
@@ -216,8 +216,8 @@ describe('/links/qr.svg', () => {
   test('is a downloadable SVG QR code of the site\'s /links/ address, linked from the page', async () => {
     const response = await fetch(`${fixture.url}/links/qr.svg`);
     expect(response.headers.get('content-type')).toContain('image/svg+xml');
-    // The build encodes the configured site (astro.config: SITE_URL or localhost:PORT).
-    const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 4321}`;
+    // Drawn from SITE_URL as the server runs with it (the fixture's own address), not the build's.
+    const site = fixture.url;
     const expected = await QRCode.toString(new URL('/links/', site).href, {
       type: 'svg',
       errorCorrectionLevel: 'M',
@@ -248,7 +248,7 @@ describe('/links/ budgets', () => {
     for (const desktop of [false, true]) {
       const page = await open(`${fixture.url}/links/`, { desktop });
       try {
-        await page.waitForSelector('astro-island:not([ssr])');
+        await page.waitForSelector('#chips');
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('a, button, input:not([type=hidden]):not([type=checkbox]), label.consent')]
             // The signup form's honeypot is hidden from people (aria-hidden, off-screen).

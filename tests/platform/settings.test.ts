@@ -11,6 +11,15 @@ describe('parseSettings', () => {
     expect(s.resendApiKey).toBeUndefined();
     expect(s.resendWebhookSecret).toBeUndefined();
     expect(s.resendRateLimit).toBe(2);
+    expect(s.trustProxy).toEqual([]);
+    expect(s.production).toBe(false);
+  });
+
+  test('TRUST_PROXY: none, keywords, addresses and CIDRs; anything else stops with the accepted forms', () => {
+    expect(parseSettings({ TRUST_PROXY: 'none' }).trustProxy).toEqual([]);
+    expect(parseSettings({ TRUST_PROXY: 'loopback,10.0.0.0/8, ::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => parseSettings({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY: "yes" is not an address/);
+    expect(parseSettings({ NODE_ENV: 'production' }).production).toBe(true);
   });
 
   test('reads the webhook secret and the broadcast rate limit', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PATIENCE_MS } from './wait.ts';
+import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -54,7 +55,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
-  const child = spawn(nodeBin, ['src/server/main.ts'], {
+  const child = spawn(nodeBin, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
     cwd: options.root ?? root,
     env: {
       ...process.env,

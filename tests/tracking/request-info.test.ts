@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getClientIp, getCountry, getDeviceClass, getReferrerHost } from '../../src/tracking/request-info.ts';
+import { getCountry, getDeviceClass, getReferrerHost } from '../../src/tracking/request-info.ts';
 import { PEOPLE } from '../support/user-agents.ts';
 
 const headers = (h: Record<string, string>) => (name: string) => h[name];
@@ -32,17 +32,5 @@ describe('getCountry', () => {
     expect(getCountry(headers({ 'cf-ipcountry': 'XX' }))).toBeNull();
     expect(getCountry(headers({ 'cf-ipcountry': 'T1' }))).toBeNull();
     expect(getCountry(headers({ 'x-country-code': 'Germany' }))).toBeNull();
-  });
-});
-
-describe('getClientIp', () => {
-  test('prefers the CDN header, then X-Real-IP, then the last X-Forwarded-For hop', () => {
-    expect(getClientIp(headers({ 'cf-connecting-ip': '198.51.100.7', 'x-real-ip': '10.0.0.1' }), '10.0.0.2')).toBe('198.51.100.7');
-    expect(getClientIp(headers({ 'x-real-ip': '198.51.100.8' }), '10.0.0.2')).toBe('198.51.100.8');
-    expect(getClientIp(headers({ 'x-forwarded-for': '1.2.3.4, 198.51.100.9' }), '10.0.0.2')).toBe('198.51.100.9');
-  });
-
-  test('falls back to the socket address', () => {
-    expect(getClientIp(headers({}), '::1')).toBe('::1');
   });
 });

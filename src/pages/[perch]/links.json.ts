@@ -5,12 +5,16 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { getSiteContent } from '../../site/site-content.ts';
 import { buildLinkCatalog } from '../../tracking/link-catalog.ts';
+import { loadBio } from '../../bio/load-bio.ts';
 
 export const prerender = true;
 
 export const getStaticPaths = (() => [{ params: { perch: '_perch' } }]) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () => {
+  // Resolving the bio content here makes a bio entry that points at an unknown product fail
+  // the build, rather than the first request to /links/.
+  await loadBio();
   const products = (await getCollection('products')).map((p) => ({ id: p.id, links: p.data.links }));
   const bio = (await getCollection('bio'))[0]?.data.entries ?? [];
   // A broken link table must stop the build, not send followers nowhere: the content checks

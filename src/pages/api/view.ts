@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../platform/server-settings.ts';
-import { getClientIp } from '../../tracking/request-info.ts';
+import { getClient, getDb } from '../../platform/server-settings.ts';
 import { recordView } from '../../tracking/views.ts';
 import { readText } from '../../platform/http/body.ts';
 import { textResponse } from '../../platform/http/responses.ts';
@@ -21,9 +20,9 @@ export const POST: APIRoute = async ({ request, clientAddress }) => {
     return textResponse(400, 'The body must be JSON like {"p":"/posts/example/","r":"https://example.com/"}.');
   }
   const header = (name: string) => request.headers.get(name);
-  // The same client IP as /go/ uses (proxy headers first), so a reader's views and clicks
-  // hash to the same visitor.
-  const outcome = await recordView(getDb(), { method: request.method, header, ip: getClientIp(header, clientAddress), body });
+  // The same client IP as /go/ uses (forwarded headers only from a trusted proxy), so a
+  // reader's views and clicks hash to the same visitor.
+  const outcome = await recordView(getDb(), { method: request.method, header, ip: getClient(request, clientAddress).ip, body });
   if (outcome.kind === 'invalid') return textResponse(400, outcome.message);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 };

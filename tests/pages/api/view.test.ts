@@ -9,7 +9,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   t = await createTestDb();
-  server = await startServer({ DATABASE_URL: t.url });
+  server = await startServer({ DATABASE_URL: t.url, TRUST_PROXY: 'loopback' });
 });
 afterAll(async () => {
   await server?.stop();

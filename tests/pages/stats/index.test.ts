@@ -134,6 +134,12 @@ describe('login', () => {
     expect(res.setCookie).not.toMatch(/Secure/);
   });
 
+  test('an X-Forwarded-Proto from a peer TRUST_PROXY does not name changes nothing', async () => {
+    const res = await logInSaidHttps(server.url, server.url);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   test('logout ends the session in the database, not just in the browser', async () => {
     const own = (await logIn(server.url, PASSWORD)).cookie!;
     expect((await get('/stats', own)).html).toContain('data-total');
@@ -144,20 +150,25 @@ describe('login', () => {
   });
 });
 
+/** The right password, with the header a TLS-terminating proxy adds; `origin` is what the browser saw. */
+function logInSaidHttps(base: string, origin: string): Promise<Response> {
+  return fetch(`${base}/stats`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
+    body: new URLSearchParams({ password: PASSWORD }).toString(),
+  });
+}
+
 describe('over https, and lockout', () => {
   let secure: RunningServer;
   beforeAll(async () => {
-    secure = await startServer({ STATS_PASSWORD: PASSWORD });
+    secure = await startServer({ STATS_PASSWORD: PASSWORD, TRUST_PROXY: 'loopback' });
   });
   afterAll(() => secure?.stop());
 
-  test('the cookie is Secure when the site is served over https (behind a TLS proxy)', async () => {
-    const res = await fetch(`${secure.url}/stats`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: secure.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-Proto': 'https' },
-      body: new URLSearchParams({ password: PASSWORD }).toString(),
-    });
+  test('the cookie is Secure when a trusted proxy (TRUST_PROXY) says the client came over https', async () => {
+    const res = await logInSaidHttps(secure.url, secure.url.replace('http:', 'https:'));
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 

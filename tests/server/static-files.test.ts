@@ -1,0 +1,133 @@
+// Compression, caching and the bio page's weight, from the built server over real HTTP.
+import { readdirSync } from 'node:fs';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { call } from '../support/caddy.ts';
+import { signupFields } from '../support/email.ts';
+import { waitFor } from '../support/wait.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Each test makes many requests (and starts a browser) on a busy two-core machine.
+const SLOW = 120_000;
+const assets = readdirSync(new URL('../../dist/client/_astro/', import.meta.url)).filter((f) => f.endsWith('.css'));
+const css = `/_astro/${assets[0]}`;
+
+let server: RunningServer;
+beforeAll(async () => {
+  // SITE_URL empty: the server's default, http://localhost:$PORT, whatever the build had.
+  server = await startServer({ SITE_URL: '' });
+});
+afterAll(() => server?.stop());
+
+const get = (path: string, encoding?: string, method = 'GET') => call(server, path, { method, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+describe('compression', () => {
+  test.each(['/', '/posts/best-paddles-2026/', css, '/rss.xml', '/sitemap-0.xml', '/links/'])('%s: br, gzip or none as asked, the same bytes after decoding', async (path) => {
+    const none = await get(path);
+    const br = await get(path, 'gzip, deflate, br');
+    const gzip = await get(path, 'gzip');
+    expect(none.status).toBe(200);
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    const plain = none.body.toString();
+    // The bio page is rendered per request; its form carries the render time.
+    const stable = (html: string) => html.replace(/value="\d{13}"/g, '');
+    expect(stable(brotliDecompressSync(br.body).toString())).toBe(stable(plain));
+    expect(stable(gunzipSync(gzip.body).toString())).toBe(stable(plain));
+    expect(br.body.length).toBeLessThan(none.body.length / 2);
+    console.log(`${path}: ${none.body.length} B plain, ${gzip.body.length} B gzip, ${br.body.length} B br`);
+  }, SLOW);
+
+  test('q=0 refuses an encoding; images are sent as they are', async () => {
+    expect((await get('/', 'br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    expect((await get('/', 'br;q=0, gzip;q=0')).headers['content-encoding']).toBeUndefined();
+    expect((await get('/og-default.png', 'br')).headers['content-encoding']).toBeUndefined();
+  }, SLOW);
+
+  test('/go/ answers are not touched', async () => {
+    const go = await call(server, '/go/vantage-pro-16-amazon', { headers: { 'accept-encoding': 'br', 'user-agent': 'curl/8' } });
+    expect(go.status).toBe(302);
+    expect(go.headers['content-encoding']).toBeUndefined();
+  }, SLOW);
+});
+
+describe('caching', () => {
+  test('a hashed asset is immutable for a year on GET and HEAD alike', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const answer = await get(css, 'br', method);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    const head = await get(css, 'br', 'HEAD');
+    expect(head.body.length).toBe(0);
+    expect(Number(head.headers['content-length'])).toBe((await get(css, 'br')).body.length);
+  }, SLOW);
+
+  test('other files revalidate: ETag and Last-Modified, 304 when unchanged', async () => {
+    const page = await get('/posts/best-paddles-2026/', 'gzip');
+    expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    const etag = String(page.headers.etag);
+    expect(page.headers['last-modified']).toBeTruthy();
+    const again = await call(server, '/posts/best-paddles-2026/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // Another encoding is another representation: no 304 for a different body.
+    expect((await call(server, '/posts/best-paddles-2026/', { headers: { 'if-none-match': etag } })).status).toBe(200);
+  }, SLOW);
+});
+
+describe('the bio page on a slow phone', () => {
+  test('HTML, CSS and script at most 30 KB on the wire, no React, a few hundred bytes of chip script', async () => {
+    const page = await get('/links/', 'gzip, br');
+    const html = brotliDecompressSync(page.body).toString();
+    const scripts = [...html.matchAll(/<script\b[^>]*?(?:src="([^"]+)")?[^>]*>([\s\S]*?)<\/script>/g)];
+    let wire = page.body.length;
+    for (const [, src] of scripts) if (src) wire += (await get(src, 'gzip, br')).body.length;
+    for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) wire += (await get(href, 'gzip, br')).body.length;
+    const inline = scripts.filter(([, src]) => !src).map(([, , body]) => body);
+    const chips = inline.find((body) => body.includes('chip-rule'));
+    console.log(`/links/: ${wire} B on the wire with scripts and CSS (${page.body.length} B HTML br); chip script ${chips?.length} B`);
+    expect(wire).toBeLessThanOrEqual(30 * 1024);
+    expect(html).not.toMatch(/astro-island|react/i);
+    expect(chips!.length).toBeLessThan(600);
+  }, SLOW);
+});
+
+describe('absolute URLs from the running server', () => {
+  const site = () => `http://localhost:${server.port}`;
+
+  test('the share box, the QR code and the health check follow the server, not the build', async () => {
+    const html = (await get('/links/')).body.toString();
+    expect(html).toContain(`value="${site()}/links/"`);
+    expect(html).not.toContain('localhost:4321');
+    const qr = (await get('/links/qr.svg')).body.toString();
+    expect(qr).toBe(await QRCode.toString(`${site()}/links/`, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } }));
+    const health = JSON.parse((await get('/healthz')).body.toString());
+    expect(health).toEqual({ ok: true, database: 'ok', clickWriter: 'ok', clicksWaiting: 0, mailQueue: expect.any(Number) });
+  }, SLOW);
+
+  test('the confirmation email links to the running server', async () => {
+    const answer = await call(server, '/api/subscribe', {
+      method: 'POST',
+      headers: { origin: site().replace('localhost', '127.0.0.1'), 'content-type': 'application/x-www-form-urlencoded', host: `127.0.0.1:${server.port}` },
+      body: new URLSearchParams(signupFields('urls@example.com')).toString(),
+    });
+    expect(answer.status).toBe(200);
+    const eml = await waitFor(() => {
+      try {
+        const name = readdirSync(join(server.dataDir, 'outbox')).find((n) => n.endsWith('.eml'));
+        return name && readFileSync(join(server.dataDir, 'outbox', name), 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
+    expect(eml).toContain(`List-Unsubscribe: <${site()}/subscribe/unsubscribe?t=`);
+    const html = readdirSync(join(server.dataDir, 'outbox')).find((n) => n.endsWith('.html'))!;
+    expect(readFileSync(join(server.dataDir, 'outbox', html), 'utf8')).toContain(`${site()}/subscribe/confirm?t=`);
+  }, SLOW);
+});
