@@ -9,7 +9,8 @@ import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clicks.ts';
 import { createClickWriter } from '../tracking/click-writer.ts';
-import { createGoHandler, loadGoAssets } from './go.ts';
+import { createGoHandler, loadGoAssets, serveNotFound } from './go.ts';
+import { createRequestGuard, refuseConnect } from './guard.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 
@@ -34,7 +35,9 @@ if (migrated) {
 }
 const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
-const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
+const goAssets = loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url)));
+const handleGo = createGoHandler(goAssets, recorder);
+const guard = createRequestGuard((req, res) => serveNotFound(req, res, goAssets));
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
@@ -48,6 +51,7 @@ let stopping = false;
 const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
   if (stopping) res.setHeader('Connection', 'close');
+  if (guard(req, res)) return;
   if (handleGo(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
   // One-click unsubscribe posts come from mail servers without an Origin header.
@@ -59,6 +63,7 @@ const server = http.createServer((req, res) => {
     },
   );
 });
+server.on('connect', (_req, socket) => refuseConnect(socket));
 server.keepAliveTimeout = 65_000;
 server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);
