@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import bioAsHome from './src/bio/bio-as-home.mjs';
+import servedPages from './src/tracking/served-pages-integration.mjs';
 import { readSettings } from './src/platform/settings.ts';
 
 const settings = readSettings();
@@ -19,6 +20,7 @@ export default defineConfig({
     mdx(),
     react(),
     bioAsHome(settings.contentDir),
+    servedPages(),
     sitemap({ filter: (page) => !/\/(go|stats|api|subscribe\/(confirm|unsubscribe))\b/.test(new URL(page).pathname) }),
   ],
   // Content collections must be visible to vitest (astro issue 12836).

@@ -9,6 +9,7 @@ import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clicks.ts';
 import { createClickWriter } from '../tracking/click-writer.ts';
+import { loadServedPages, publishServedPages } from '../tracking/served-pages.ts';
 import { createGoHandler, loadGoAssets, serveNotFound } from './go.ts';
 import { createRequestGuard, refuseConnect } from './guard.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
@@ -35,7 +36,10 @@ if (migrated) {
 }
 const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
-const goAssets = loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url)));
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+const goAssets = loadGoAssets(clientDir);
+// /api/view (in the SSR bundle) counts only the pages the build lists.
+publishServedPages(loadServedPages(clientDir));
 const handleGo = createGoHandler(goAssets, recorder);
 const guard = createRequestGuard((req, res) => serveNotFound(req, res, goAssets));
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.

@@ -6,6 +6,7 @@ import { createRateLimiter } from '../platform/rate-limit.ts';
 import { readForm } from '../platform/http/body.ts';
 import { getDb, getSettings } from '../platform/server-settings.ts';
 import { MAX_FORM_BYTES } from './signup-input.ts';
+import { mintFormToken } from './form-token.ts';
 import { handleSignup, type SignupOutcome } from './signup.ts';
 import { formatFrom } from '../mail/sender.ts';
 import type { Sender } from './signup-mails.ts';
@@ -33,6 +34,11 @@ export async function getEmailContext() {
   };
   const worker = ensureMailWorker(db, settings);
   return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters: { perClient, perAddress } };
+}
+
+/** A fresh fill-time token for a signup form rendered or opened now. */
+export async function newFormToken(): Promise<string> {
+  return mintFormToken(await getSigningKey(getDb()));
 }
 
 export type SignupAnswer = SignupOutcome & { form?: URLSearchParams };
