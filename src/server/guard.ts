@@ -1,6 +1,6 @@
 /**
  * The first thing every request meets in the Node wrapper: odd methods, unreadable targets,
- * hidden paths and oversized bodies are answered here, with a short 4xx/501 a person can
+ * hidden paths and oversized bodies are answered here, with a short 4xx a person can
  * read, before any route or Astro sees them. Returns true when it answered.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,8 +8,6 @@ import { bodyLimitFor } from '../platform/http/limits.ts';
 import { parseTarget } from './request-target.ts';
 
 const ALLOWED = 'GET, HEAD, POST';
-/** Methods HTTP defines that Perch does not use: 405. Anything else (WebDAV, made-up ones): 501. */
-const KNOWN_UNUSED = new Set(['PUT', 'DELETE', 'PATCH', 'TRACE', 'CONNECT']);
 /** First path segments that are never public: build data for the server, framework endpoints Perch does not use. */
 const HIDDEN_ROOTS = new Set(['_perch', '_image', '_server-islands', '_actions', 'dist', 'node_modules']);
 
@@ -25,10 +23,8 @@ export function createRequestGuard(notFound: (req: IncomingMessage, res: ServerR
   return function guard(req: IncomingMessage, res: ServerResponse): boolean {
     const method = req.method ?? '';
     if (method === 'OPTIONS') return answer(res, 204, '', { Allow: ALLOWED });
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
-      if (KNOWN_UNUSED.has(method)) return answer(res, 405, `This site does not answer ${method} requests.`, { Allow: ALLOWED });
-      return answer(res, 501, 'This site does not know that kind of request.', { Allow: ALLOWED });
-    }
+    // PUT, DELETE, PATCH, TRACE, WebDAV's PROPFIND…: a 405, never a 5xx (a 501 would count as a server error).
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return answer(res, 405, `This site does not answer ${method} requests.`, { Allow: ALLOWED });
     const target = parseTarget(req.url);
     if (!target.ok) return answer(res, 400, target.message);
     req.url = target.url;
