@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDb, type Db } from '../../db/client.ts';
+import { describe, expect, test } from 'vitest';
 import { httpText, rawRequest } from '../support/raw-http.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { serveEveryFeature } from '../support/every-feature.ts';
 
-let server: RunningServer;
-let db: Db;
-beforeAll(async () => {
-  server = await startServer({ STATS_PASSWORD: 'pw', POSTBACK_SECRET: 'shh', RESEND_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
-  db = createDb(server.databaseUrl);
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+const served = serveEveryFeature();
 
-const send = (method: string, target: string, headers?: Record<string, string>, body?: string) => rawRequest(server.port, httpText(method, target, headers, body));
+const send = (method: string, target: string, headers?: Record<string, string>, body?: string) => rawRequest(served.server.port, httpText(method, target, headers, body));
 const FAMILIES = ['/', '/subscribe/', '/stats', '/stats/links.csv', '/api/view', '/api/subscribe', '/api/postback', '/api/resend-webhook', '/links/', '/posts/best-paddles-2026/', '/go/vantage-pro-16-amazon', '/no-such-page/'];
 
 describe('odd methods', () => {
@@ -28,7 +18,7 @@ describe('odd methods', () => {
   });
 
   test('CONNECT answers 405 instead of a dropped connection', async () => {
-    const res = await rawRequest(server.port, 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
+    const res = await rawRequest(served.server.port, 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
     expect(res.status).toBe(405);
   });
 
@@ -100,7 +90,7 @@ describe('body limits', () => {
     const chunk = 'a'.repeat(8192);
     const chunks = Array.from({ length: 8 }, () => `${(8192).toString(16)}\r\n${chunk}\r\n`).join('');
     const res = await rawRequest(
-      server.port,
+      served.server.port,
       httpText('POST', '/api/postback', { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' }) + chunks + '0\r\n\r\n',
     );
     expect(res.status).toBe(413);
@@ -117,19 +107,19 @@ describe('stored free text', () => {
   test('a 10 KB referrer host (longer than any real host name) is not stored', async () => {
     const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
     const huge = `https://${'a'.repeat(10_000)}.example/`;
-    const res = await fetch(`${server.url}/go/vantage-pro-16-amazon`, { redirect: 'manual', headers: { 'User-Agent': ua, Referer: huge } });
+    const res = await fetch(`${served.server.url}/go/vantage-pro-16-amazon`, { redirect: 'manual', headers: { 'User-Agent': ua, Referer: huge } });
     expect(res.status).toBe(302);
-    await expect.poll(async () => Number((await db.$client.execute('select count(*) from clicks')).rows[0]![0]), { timeout: 30_000 }).toBe(1);
-    const row = (await db.$client.execute('select referrer_host from clicks')).rows[0]!;
+    await expect.poll(async () => Number((await served.db.$client.execute('select count(*) from clicks')).rows[0]![0]), { timeout: 30_000 }).toBe(1);
+    const row = (await served.db.$client.execute('select referrer_host from clicks')).rows[0]!;
     expect(row.referrer_host).toBeNull();
   });
 
   test('a 10 KB postback status with CR/LF is stored cut to 64 characters, without control characters', async () => {
     const status = `approved\r\nX-Injected: 1${'x'.repeat(10_000)}`;
     const body = new URLSearchParams({ secret: 'shh', transaction_id: 'T-long-status', amount: '1.00', status }).toString();
-    const res = await fetch(`${server.url}/api/postback`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const res = await fetch(`${served.server.url}/api/postback`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     expect(res.status).toBe(200);
-    const raw = String((await db.$client.execute("select raw_status from conversions where transaction_id = 'T-long-status'")).rows[0]!.raw_status);
+    const raw = String((await served.db.$client.execute("select raw_status from conversions where transaction_id = 'T-long-status'")).rows[0]!.raw_status);
     expect(raw.length).toBe(64);
     expect(raw).not.toMatch(/[\r\n]/);
     expect(raw.startsWith('approvedX-Injected: 1')).toBe(true);
@@ -137,7 +127,7 @@ describe('stored free text', () => {
 
   test('a postback transaction id with a line break is refused with 400', async () => {
     const body = new URLSearchParams({ secret: 'shh', transaction_id: 'T1\r\nT2', amount: '1.00' }).toString();
-    const res = await fetch(`${server.url}/api/postback`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const res = await fetch(`${served.server.url}/api/postback`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('control character');
   });

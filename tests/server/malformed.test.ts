@@ -1,10 +1,9 @@
 // A few hundred hostile and malformed requests across every route family, with every feature
 // switched on: none may get a 5xx or a dropped connection, nothing may be stored, and the
 // server and its database must come out of it intact.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDb, type Db } from '../../db/client.ts';
+import { describe, expect, test } from 'vitest';
 import { httpText, rawRequest, type RawResponse } from '../support/raw-http.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { serveEveryFeature } from '../support/every-feature.ts';
 
 const FAMILIES = [
   '/', '/posts/best-paddles-2026/', '/products/vantage-pro-16/', '/tags/paddles/', '/links/', '/links/qr.svg', '/rss.xml', '/robots.txt',
@@ -55,38 +54,29 @@ function cases(origin: string): Case[] {
 // Tables a request from outside could write to; filtered_hits and stats_login_failures count refusals by design.
 const STORED = ['subscribers', 'email_queue', 'clicks', 'views', 'conversions', 'webhook_messages', 'stats_sessions', 'broadcasts'];
 
-let server: RunningServer;
-let db: Db;
-beforeAll(async () => {
-  server = await startServer({ STATS_PASSWORD: 'pw', POSTBACK_SECRET: 'shh', RESEND_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
-  db = createDb(server.databaseUrl);
-});
-afterAll(async () => {
-  db?.$client.close();
-  await server?.stop();
-});
+const served = serveEveryFeature();
 
 describe('a few hundred malformed requests', () => {
   test('none gets a 5xx or goes unanswered; the server still serves /, nothing is stored, the database is intact', async () => {
-    const all = cases(server.url);
+    const all = cases(served.server.url);
     expect(all.length).toBeGreaterThan(400);
     const answers: [string, RawResponse][] = [];
     // Four at a time: a scanner's pace, without starving the other tests on two cores.
     for (let i = 0; i < all.length; i += 4) {
       const batch = all.slice(i, i + 4);
-      const results = await Promise.all(batch.map((c) => rawRequest(server.port, c.request)));
+      const results = await Promise.all(batch.map((c) => rawRequest(served.server.port, c.request)));
       batch.forEach((c, j) => answers.push([c.name, results[j]!]));
     }
     const bad = answers.filter(([, r]) => r.status === 0 || r.status >= 500).map(([name, r]) => `${name} → ${r.status} ${r.body.slice(0, 120)}`);
     expect(bad).toEqual([]);
-    expect(server.output()).not.toMatch(/TypeError|ReferenceError|Unhandled/);
+    expect(served.server.output()).not.toMatch(/TypeError|ReferenceError|Unhandled/);
 
-    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    expect((await fetch(`${served.server.url}/`)).status).toBe(200);
     for (const table of STORED) {
-      const rows = await db.$client.execute(`select count(*) as n from ${table}`);
+      const rows = await served.db.$client.execute(`select count(*) as n from ${table}`);
       expect(Number(rows.rows[0]!.n), table).toBe(0);
     }
-    const check = await db.$client.execute('PRAGMA integrity_check');
+    const check = await served.db.$client.execute('PRAGMA integrity_check');
     expect(check.rows[0]![0]).toBe('ok');
   });
 });
