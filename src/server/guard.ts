@@ -13,7 +13,10 @@ const HIDDEN_ROOTS = new Set(['_perch', '_image', '_server-islands', '_actions',
 
 /** Whether a decoded, normalised path is one the public must not reach (answered like any unknown page). */
 export function isHiddenPath(path: string): boolean {
-  const segments = path.toLowerCase().split('/').filter(Boolean);
+  const lower = path.toLowerCase();
+  // Most paths (every /go/ link) have none of the marks: skip the split.
+  if (!lower.includes('/_') && !lower.includes('/.') && !lower.startsWith('/dist') && !lower.startsWith('/node_modules')) return false;
+  const segments = lower.split('/').filter(Boolean);
   if (segments.length && HIDDEN_ROOTS.has(segments[0]!)) return true;
   // Dot folders and files: the data folder (.data), .env, .git…
   return segments.some((s) => s.startsWith('.') && s !== '.well-known');

@@ -9,6 +9,8 @@ export type Target =
 
 const UNREADABLE = 'That address could not be read. Check the link and try again.';
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A path that is already plain (single slashes, no dot segments, nothing encoded): most requests, /go/ above all. */
+const PLAIN_PATH = /^(?:\/[\w~-][\w.~-]*)*\/?$/;
 
 /** Parses req.url: origin-form (`/path?query`) or absolute-form (`http://host/path`, as proxies send it). */
 export function parseTarget(raw: string | undefined): Target {
@@ -25,6 +27,7 @@ export function parseTarget(raw: string | undefined): Target {
   if (CONTROL.test(target)) return { ok: false, message: UNREADABLE };
   const queryAt = target.search(/[?#]/);
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (PLAIN_PATH.test(rawPath) && !target.includes('#')) return { ok: true, url: target, path: rawPath };
   const query = queryAt === -1 ? '' : target.slice(queryAt).replace(/#.*$/, '');
   const encoded = resolveSegments(rawPath.split('/'), safeDecode);
   let decoded: string;
