@@ -17,6 +17,11 @@ CREATE TABLE `rate_limits` (
 	`count` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `webhook_messages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`received_at` integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE `conversions` ADD `link_slug` text;--> statement-breakpoint
 ALTER TABLE `subscribers` ADD `last_name` text;--> statement-breakpoint
 ALTER TABLE `subscribers` ADD `signed_up_at` integer;--> statement-breakpoint

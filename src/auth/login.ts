@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { dayOf } from '../platform/time.ts';
 import { getDailySalt, hashVisitor } from '../tracking/visitors.ts';
-import { clearFailures, getLockRemaining, recordFailure } from './lockout.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { clearFailures, getLoginWait, recordFailure } from './lockout.ts';
 import { sameSecret } from '../platform/secrets.ts';
 
 export type LoginResult = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
@@ -13,12 +14,15 @@ export async function getIpKey(db: Db, ip: string, now = new Date()): Promise<st
 
 /**
  * Checks a password attempt (form or HTTP Basic) against the lockout, then the password.
- * While locked, even the right password is refused, so guessing cannot continue.
+ * While this address is locked, even the right password is refused, so guessing from it cannot
+ * continue; while many addresses fail, every attempt first waits a little (`wait`), and the
+ * right password still gets in.
  */
-export async function attemptLogin(db: Db, given: string, expected: string, ip: string, now = new Date()): Promise<LoginResult> {
+export async function attemptLogin(db: Db, given: string, expected: string, ip: string, now = new Date(), wait: (ms: number) => Promise<unknown> = sleep): Promise<LoginResult> {
   const ipKey = await getIpKey(db, ip, now);
-  const remaining = await getLockRemaining(db, ipKey, now);
-  if (remaining > 0) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(remaining / 1000) };
+  const { lockedMs, delayMs } = await getLoginWait(db, ipKey, now);
+  if (lockedMs > 0) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(lockedMs / 1000) };
+  if (delayMs > 0) await wait(delayMs);
   if (!sameSecret(given, expected)) {
     await recordFailure(db, ipKey, now);
     return { ok: false, reason: 'wrong' };

@@ -2,6 +2,7 @@ import type { ConversionStatus } from '../../db/schema/earnings.ts';
 import { parseDate, type DateOrder } from '../platform/csv/dates.ts';
 import { parseAmountCents, type Decimal } from './amounts.ts';
 import type { RawConversion, ReportFormat } from './format.ts';
+import { cleanText } from '../platform/text.ts';
 
 /** A conversion ready to store, before it is joined to a click. */
 export interface NormalisedConversion {
@@ -35,7 +36,7 @@ export function normaliseConversion(format: ReportFormat, raw: RawConversion, fi
   if (!occurredAt) return { ok: false, reason: `date "${raw.date}" is not a date (use 2026-03-14 or 03/14/2026)` };
   const currency = (raw.currency?.trim() || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, reason: `currency "${raw.currency}" is not a 3-letter code` };
-  const rawStatus = raw.rawStatus?.trim() || null;
+  const rawStatus = cleanText(raw.rawStatus, 64);
   return {
     ok: true,
     conversion: {

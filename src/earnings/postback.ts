@@ -1,6 +1,8 @@
 import { readText } from '../platform/http/body.ts';
+import { BODY_LIMITS } from '../platform/http/limits.ts';
 import { jsonError, jsonResponse } from '../platform/http/responses.ts';
 import { sameSecret } from '../platform/secrets.ts';
+import { cleanText } from '../platform/text.ts';
 import type { Db } from '../../db/client.ts';
 import { parseAmountCents, parseReportDate } from './amounts.ts';
 import { statusFromWord } from './format.ts';
@@ -44,7 +46,9 @@ export async function handlePostback(db: Db, secret: string | undefined, request
 }
 
 /** A postback is a handful of fields; anything larger is not one. */
-const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = BODY_LIMITS['/api/postback'];
+/** A network's status word ("APPROVED", "locked"…), kept as sent but never longer than this. */
+const MAX_STATUS_CHARS = 64;
 
 async function readParams(request: Request): Promise<Params | null | 'too large'> {
   const values = new Map<string, string>(new URL(request.url).searchParams);
@@ -76,6 +80,7 @@ function toConversion(p: Params, now: Date): NormalisedConversion | string {
   const problems: string[] = [];
   if (!p.transactionId) problems.push('transaction_id is missing');
   else if (p.transactionId.length > 200) problems.push('transaction_id is longer than 200 characters');
+  else if (/[\u0000-\u001f\u007f]/.test(p.transactionId)) problems.push('transaction_id contains a line break or another control character');
   const commission = parseAmountCents(p.amount);
   if (!p.amount) problems.push('amount (the commission) is missing');
   else if (commission === null) problems.push(`amount "${p.amount}" is not an amount like 12.34`);
@@ -98,7 +103,7 @@ function toConversion(p: Params, now: Date): NormalisedConversion | string {
     commissionCents: commission,
     currency,
     status: statusFromWord(p.status, commission),
-    rawStatus: p.status || null,
+    rawStatus: cleanText(p.status, MAX_STATUS_CHARS),
     dateDefaulted: !p.date,
   };
 }

@@ -29,7 +29,8 @@ export async function getSigningKey(db: Db): Promise<string> {
   return (await read())!;
 }
 
-function sign(key: string, message: string): string {
+/** An HMAC-SHA256 signature of `message` with the site key, as used in every signed token. */
+export function sign(key: string, message: string): string {
   return createHmac('sha256', key).update(message).digest('base64url').slice(0, 32);
 }
 

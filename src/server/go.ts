@@ -1,7 +1,6 @@
 /**
  * The /go/<slug> hot path, answered before Astro's router: look the slug up in the catalog,
  * classify the hit, hand a counted click to the recorder without waiting, answer 302.
- * Also hides /_perch/ (build-time data for the server) from the public.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,13 +30,12 @@ export function loadGoAssets(clientDir: string, log: (m: string) => void = conso
   return { catalog, notFoundHtml: existsSync(pageFile) ? readFileSync(pageFile, 'utf8') : BUILT_IN_404 };
 }
 
-/** Returns a handler that answers /go/ and /_perch/ requests and returns false for anything else. */
+/** Returns a handler that answers /go/ requests and returns false for anything else. */
 export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, trust: TrustSettings = { trustProxy: [] }, now: () => Date = () => new Date()) {
   return function handleGo(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-    if (pathname.startsWith('/_perch/') || pathname === '/_perch') return notFound(req, res, assets), true;
     if (!pathname.startsWith('/go/')) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Links under /go/ only answer GET.\n');
@@ -46,7 +44,7 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, trust
     const slug = getGoSlug(pathname);
     const at = now();
     const destination = slug ? resolveDestination(assets.catalog, slug, at) : null;
-    if (!slug || !destination) return notFound(req, res, assets), true;
+    if (!slug || !destination) return serveNotFound(req, res, assets), true;
     const header: HeaderReader = (name) => headerValue(req.headers[name]);
     const reason = classifyHit(req.method, header);
     let location = destination.kind === 'page' ? destination.path : destination.link.url;
@@ -82,7 +80,8 @@ function recordClick(req: IncomingMessage, header: HeaderReader, recorder: Click
   });
 }
 
-function notFound(req: IncomingMessage, res: ServerResponse, assets: GoAssets): void {
+/** The site's 404 page, as for any unknown address. */
+export function serveNotFound(req: IncomingMessage, res: ServerResponse, assets: GoAssets): void {
   res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
   res.end(req.method === 'HEAD' ? undefined : assets.notFoundHtml);
 }

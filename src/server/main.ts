@@ -9,7 +9,9 @@ import { createClickRecorder } from '../tracking/clicks.ts';
 import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
 import { importUnsavedClicks } from '../tracking/unsaved-clicks.ts';
 import { createClickWriter } from '../tracking/click-writer.ts';
-import { createGoHandler, loadGoAssets } from './go.ts';
+import { loadServedPages, publishServedPages } from '../tracking/served-pages.ts';
+import { createGoHandler, loadGoAssets, serveNotFound } from './go.ts';
+import { createRequestGuard, refuseConnect } from './guard.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 import { createStopper, startupStep } from './shutdown.ts';
@@ -47,7 +49,11 @@ await startupStep(writerReady, 'The click writer did not start', 5_000);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
 if (migrated) await recorder.start();
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
-const handleGo = createGoHandler(loadGoAssets(clientDir), recorder, settings);
+const goAssets = loadGoAssets(clientDir);
+// /api/view (in the SSR bundle) counts only the pages the build lists.
+publishServedPages(loadServedPages(clientDir));
+const handleGo = createGoHandler(goAssets, recorder, settings);
+const guard = createRequestGuard((req, res) => serveNotFound(req, res, goAssets));
 const serveStatic = createStaticHandler(indexStaticFiles(clientDir));
 const compress = createCompressor();
 const health = { db, writerAlive: writer.alive, clicksWaiting: recorder.pending };
@@ -60,6 +66,7 @@ const { handler: astroHandler } = await astroLoaded;
 const server = http.createServer((req, res) => {
   // Once stopping, each answer closes its connection, so busy keep-alive clients let go.
   if (stopper.stopping()) res.setHeader('Connection', 'close');
+  if (guard(req, res)) return;
   if (handleGo(req, res)) return;
   if (serveHealth(req, res, health)) return;
   if (serveStatic(req, res)) return;
@@ -75,6 +82,7 @@ const server = http.createServer((req, res) => {
     ),
   );
 });
+server.on('connect', (_req, socket) => refuseConnect(socket));
 server.keepAliveTimeout = 65_000;
 server.listen(settings.port, settings.host, () => {
   console.log(`Perch is serving ${settings.siteUrl} on http://${settings.host}:${settings.port}`);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../../db/client.ts';
 import { getSigningKey } from '../mail/email-tokens.ts';
 import { readForm } from '../platform/http/body.ts';
+import { BODY_LIMITS } from '../platform/http/limits.ts';
 import { answerUnsubscribePost } from '../subscribers/unsubscribe.ts';
 
 const PATH = '/subscribe/unsubscribe';
@@ -16,7 +17,7 @@ export async function handleUnsubscribePost(req: IncomingMessage, res: ServerRes
   if (req.method !== 'POST') return false;
   const url = new URL(req.url ?? '/', 'http://local');
   if (url.pathname !== PATH && url.pathname !== `${PATH}/`) return false;
-  const parsed = await readForm(req, 8 * 1024);
+  const parsed = await readForm(req, BODY_LIMITS['/subscribe/unsubscribe']);
   if (!parsed.ok) {
     res.writeHead(parsed.status, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(parsed.message);

@@ -6,6 +6,7 @@ import { createSharedRateLimiter, type SharedRateLimiter } from '../platform/rat
 import { readForm } from '../platform/http/body.ts';
 import { getClient, getDb, getSettings } from '../platform/server-settings.ts';
 import { MAX_FORM_BYTES } from './signup-input.ts';
+import { mintFormToken } from './form-token.ts';
 import { handleSignup, type SignupOutcome } from './signup.ts';
 import { formatFrom } from '../mail/sender.ts';
 import type { Sender } from './signup-mails.ts';
@@ -34,6 +35,11 @@ export async function getEmailContext() {
   const worker = ensureMailWorker(db, settings);
   limiters ??= { perClient: createSharedRateLimiter(db, 'signup-client', 10, 10 * 60_000), perAddress: createSharedRateLimiter(db, 'signup-address', 5, 60 * 60_000) };
   return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters };
+}
+
+/** A fresh fill-time token for a signup form rendered or opened now. */
+export async function newFormToken(): Promise<string> {
+  return mintFormToken(await getSigningKey(getDb()));
 }
 
 export type SignupAnswer = SignupOutcome & { form?: URLSearchParams };

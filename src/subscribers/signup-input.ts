@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
+import { BODY_LIMITS } from '../platform/http/limits.ts';
+import { checkFormToken, type FormTokenCheck } from './form-token.ts';
 
-export const MAX_FORM_BYTES = 8 * 1024;
-/** A person needs longer than this to read and fill the form; scripts post at once. */
-export const MIN_FILL_MS = 1_500;
+export const MAX_FORM_BYTES = BODY_LIMITS['/subscribe'];
 
 export type FieldErrors = Partial<Record<'email' | 'firstName' | 'form', string>>;
 
@@ -56,15 +56,23 @@ function cleanSource(page: string | null, form: string | null): string {
   return `form:${path}#${id}`;
 }
 
+const TOKEN_ERRORS: Record<Exclude<FormTokenCheck, { ok: true }>['reason'], string> = {
+  // A prebuilt page without JavaScript has no token: /subscribe/ answers with one.
+  missing: 'One more step: please check your address and press “Sign up” again.',
+  forged: 'The form was incomplete. Please reload the page and try again.',
+  early: 'That was quicker than a person can type. Please wait a moment and send it again.',
+  expired: 'This form was open for a long time. Please press “Sign up” again.',
+};
+
 /**
  * Validates a submitted signup form. Bot traps first: the honeypot field `website` must be
- * empty and the form must have been on screen for MIN_FILL_MS.
+ * empty and the form's server-signed token (form-token.ts, signed with `key`) must be at
+ * least MIN_FILL_MS old.
  */
-export function parseSignupForm(form: URLSearchParams, now = Date.now()): ParsedSignup {
+export function parseSignupForm(form: URLSearchParams, key: string, now = Date.now()): ParsedSignup {
   if (form.get('website')) return { ok: false, errors: { form: 'Your sign-up could not be accepted. If you are a person, leave the “website” field empty.' } };
-  const renderedAt = Number(form.get('rendered_at'));
-  if (!Number.isFinite(renderedAt) || renderedAt <= 0) return { ok: false, errors: { form: 'The form was incomplete. Please reload the page and try again.' } };
-  if (now - renderedAt < MIN_FILL_MS) return { ok: false, errors: { form: 'That was quicker than a person can type. Please wait a moment and send it again.' } };
+  const token = checkFormToken(key, form.get('form_token'), now);
+  if (!token.ok) return { ok: false, errors: { form: TOKEN_ERRORS[token.reason] } };
   const parsed = signupSchema.safeParse({ email: form.get('email') ?? '', firstName: form.get('first_name') ?? '' });
   if (!parsed.success) {
     const errors: FieldErrors = {};

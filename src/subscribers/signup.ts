@@ -29,7 +29,7 @@ export type SignupOutcome =
 export async function handleSignup(form: URLSearchParams, ctx: SignupContext): Promise<SignupOutcome> {
   const now = ctx.now ?? Date.now();
   const values = { email: (form.get('email') ?? '').slice(0, 300), firstName: (form.get('first_name') ?? '').slice(0, 100) };
-  const parsed = parseSignupForm(form, now);
+  const parsed = parseSignupForm(form, ctx.links.key, now);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values };
   const wait = Math.max(await ctx.perClient.hit(`ip:${ctx.clientAddress}`, now), await ctx.perAddress.hit(`email:${parsed.input.email.toLowerCase()}`, now));
   if (wait > 0) {

@@ -1,3 +1,4 @@
+import { cleanText } from '../platform/text.ts';
 import type { HeaderReader } from './bots.ts';
 
 export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
@@ -14,11 +15,15 @@ export function getDeviceClass(ua: string): DeviceClass {
   return 'desktop';
 }
 
-/** Host of the Referer header, lower-case, without "www."; null when absent or invalid. */
+/** The longest host name DNS allows; anything longer is not a real referrer. */
+const MAX_HOST_CHARS = 253;
+
+/** Host of the Referer header, lower-case, without "www."; null when absent, invalid or overlong. */
 export function getReferrerHost(referer: string | null | undefined): string | null {
   if (!referer) return null;
   try {
-    return new URL(referer).hostname.toLowerCase().replace(/^www\./, '') || null;
+    const host = new URL(referer.slice(0, 4096)).hostname.toLowerCase().replace(/^www\./, '');
+    return host && host.length <= MAX_HOST_CHARS ? cleanText(host, MAX_HOST_CHARS) : null;
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import { views } from '../../db/schema/views.ts';
 import { classifyHit, type HeaderReader } from './bots.ts';
 import { getCountry, getDeviceClass, getReferrerHost } from './request-info.ts';
 import { getDailySalt, hashVisitor } from './visitors.ts';
+import { isServedPage } from './served-pages.ts';
 import { dayOf } from '../platform/time.ts';
 
 /** The beacon's body: the page path and the page's own document.referrer. */
@@ -43,7 +44,8 @@ export async function recordView(db: Db, req: ViewRequest): Promise<ViewOutcome>
   const parsed = viewBeaconSchema.safeParse(req.body);
   if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') };
   const { p: path, r: referrer } = parsed.data;
-  if (UNCOUNTED.test(path)) return { kind: 'ignored' };
+  // Views of /stats are never counted, nor of any path the site does not serve (/wp-admin/…).
+  if (UNCOUNTED.test(path) || !isServedPage(path)) return { kind: 'ignored' };
   const now = req.now ?? new Date();
   const day = dayOf(now);
   const reason = classifyHit(req.method, req.header);

@@ -3,10 +3,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb, type Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
-import { linkIn, mailTo, postForm, readOutbox, signupFields } from '../support/email.ts';
+import { linkIn, mailTo, postForm, readOutbox, signupFields, withFormToken } from '../support/email.ts';
+import { getSigningKey } from '../../src/mail/email-tokens.ts';
+import { mintFormToken } from '../../src/subscribers/form-token.ts';
 import { waitFor, waitForMailQueueSettled } from '../support/wait.ts';
 import { startFakeResend, type FakeResend } from '../support/fake-resend.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+
+/** Posts a signup form as a page with a fill-time token would (one signed with the server's key). */
+async function signUp(server: RunningServer, fields: Record<string, string>, headers?: Record<string, string>, path = '/subscribe/'): Promise<Response> {
+  const db = createDb(server.databaseUrl);
+  try {
+    return await postForm(`${server.url}${path}`, await withFormToken(db, fields), headers);
+  } finally {
+    db.$client.close();
+  }
+}
 
 describe('signup over HTTP, sending through Resend', () => {
   let resend: FakeResend;
@@ -22,7 +34,7 @@ describe('signup over HTTP, sending through Resend', () => {
     await server.stop();
     await resend.close();
   });
-  const subscribe = (fields: Record<string, string>, headers?: Record<string, string>) => postForm(`${server.url}/subscribe/`, fields, headers);
+  const subscribe = (fields: Record<string, string>, headers?: Record<string, string>, path?: string) => signUp(server, fields, headers, path);
   const statusOf = async (email: string) => (await db.select().from(subscribers).where(eq(subscribers.email, email)))[0]?.status;
 
   test.each([
@@ -31,11 +43,14 @@ describe('signup over HTTP, sending through Resend', () => {
     ['a name with a header injection', signupFields('maya@example.com', { first_name: 'Maya\r\nBcc: x@example.com' }), 400, /line breaks/],
     ['an overlong address', signupFields(`${'m'.repeat(260)}@example.com`), 400, /too long/],
     ['a filled honeypot', signupFields('maya@example.com', { website: 'https://spam.example' }), 400, /could not be accepted/],
-    ['a form sent too fast', signupFields('maya@example.com', { rendered_at: 'just now' }), 400, /quicker than a person/],
+    ['a form sent too fast', signupFields('maya@example.com', { form_token: 'just now' }), 400, /quicker than a person/],
+    ['a form whose token was made up (rendered_at=1 no longer counts)', signupFields('maya@example.com', { rendered_at: '1', form_token: `${(Date.now() - 60_000).toString(36)}.forged` }), 400, /reload the page/],
+    ['a form whose token is older than 12 hours', signupFields('maya@example.com', { form_token: 'long ago' }), 400, /open for a long time/],
     ['an oversized form', signupFields('maya@example.com', { first_name: 'x'.repeat(20_000) }), 413, /too large/],
   ])('refuses %s with a message a person understands, stores nothing and sends nothing', async (_, fields, status, message) => {
-    // Timestamps are made when the test runs, not when the table is built.
-    const response = await subscribe(fields.rendered_at === 'just now' ? { ...fields, rendered_at: String(Date.now() - 300) } : fields);
+    // Tokens are made when the test runs (with the server's key), not when the table is built.
+    const ago = { 'just now': 300, 'long ago': 13 * 3600_000 }[fields.form_token ?? ''];
+    const response = await subscribe(ago ? { ...fields, form_token: mintFormToken(await getSigningKey(db), Date.now() - ago) } : fields);
     expect(response.status).toBe(status);
     const html = await response.text();
     expect(html).toMatch(message);
@@ -51,8 +66,35 @@ describe('signup over HTTP, sending through Resend', () => {
     expect(html).toContain('name="source" value="/posts/test/"');
   });
 
+  test('a form from a prebuilt page without JavaScript (no token) comes back with one, and the second press signs up', async () => {
+    const first = await postForm(`${server.url}/subscribe/`, signupFields('nojs@example.com'));
+    expect(first.status).toBe(400);
+    const html = await first.text();
+    expect(html).toContain('One more step: please check your address and press “Sign up” again.');
+    expect(html).toMatch(/name="email"[^>]*value="nojs@example.com"/);
+    const token = /name="form_token" value="([^"]+)"/.exec(html)?.[1];
+    expect(token).toMatch(/^[0-9a-z]+\.[\w-]+$/);
+    expect(await statusOf('nojs@example.com')).toBeUndefined();
+    // The person reads the message and presses again: the fill time is what is being tested.
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect((await postForm(`${server.url}/subscribe/`, signupFields('nojs@example.com', { form_token: token! }))).status).toBe(303);
+    expect(await statusOf('nojs@example.com')).toBe('pending');
+  });
+
+  test('GET /api/form-token mints a token that is refused at once and accepted after the fill time', async () => {
+    const response = await fetch(`${server.url}/api/form-token`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { token, minFillMs } = (await response.json()) as { token: string; minFillMs: number };
+    expect(minFillMs).toBe(1_500);
+    const early = await postForm(`${server.url}/api/subscribe`, signupFields('quick@example.com', { form_token: token }), { accept: 'application/json' });
+    expect(early.status).toBe(400);
+    expect(await early.json()).toMatchObject({ errors: { form: expect.stringMatching(/quicker than a person/) } });
+    await new Promise((r) => setTimeout(r, minFillMs + 100));
+    expect((await postForm(`${server.url}/api/subscribe`, signupFields('quick@example.com', { form_token: token }), { accept: 'application/json' })).status).toBe(200);
+  });
+
   test('the JSON endpoint answers the same refusals as JSON', async () => {
-    const response = await postForm(`${server.url}/api/subscribe`, signupFields('nope'), { accept: 'application/json' });
+    const response = await subscribe(signupFields('nope'), { accept: 'application/json' }, '/api/subscribe');
     expect(response.status).toBe(400);
     const email = expect.stringMatching(/doesn’t look like an email/);
     expect(await response.json()).toEqual({ ok: false, error: email, errors: { email } });
@@ -161,8 +203,8 @@ describe('rate limits', () => {
   afterAll(async () => void (await server.stop()));
 
   test('one network gets 10 signups per 10 minutes, then a 429 saying when to retry', async () => {
-    for (let i = 0; i < 10; i++) expect((await postForm(`${server.url}/subscribe/`, signupFields(`person${i}@example.com`))).status).toBe(303);
-    const refused = await postForm(`${server.url}/subscribe/`, signupFields('person10@example.com'));
+    for (let i = 0; i < 10; i++) expect((await signUp(server, signupFields(`person${i}@example.com`))).status).toBe(303);
+    const refused = await signUp(server, signupFields('person10@example.com'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
     expect(await refused.text()).toMatch(/Too many sign-ups from here just now\. Please try again in 10 minutes/);
@@ -181,7 +223,7 @@ describe('without RESEND_API_KEY', () => {
   afterAll(async () => void (await server.stop()));
 
   test('mail goes to the local outbox, with links to the public site URL', async () => {
-    expect((await postForm(`${server.url}/subscribe/`, signupFields('outbox@example.com'))).status).toBe(303);
+    expect((await signUp(server, signupFields('outbox@example.com'))).status).toBe(303);
     const [file] = await waitFor(() => readOutbox(server.dataDir).length > 0 && readOutbox(server.dataDir));
     expect(file!.name).toMatch(/confirmation\.html$/);
     const link = linkIn(file!.html, '/subscribe/confirm?t=');

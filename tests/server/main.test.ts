@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb, migrateDb, type Db } from '../../db/client.ts';
-import { postForm, readOutbox, signupFields } from '../support/email.ts';
+import { postForm, readOutbox, signupFields, withFormToken } from '../support/email.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { PATIENCE_MS } from '../support/wait.ts';
 
@@ -66,7 +66,7 @@ describe('two instances on one database', () => {
     const [a, b] = two.servers as [RunningServer, RunningServer];
     // 5 races of 2: within the 10 signups per client the limit allows.
     for (let i = 0; i < 5; i++) {
-      const fields = signupFields(`race${i}@example.com`);
+      const fields = await withFormToken(two.db, signupFields(`race${i}@example.com`));
       const answers = await Promise.all([a, b].map((s) => postForm(`${s.url}/api/subscribe`, fields, { accept: 'application/json' })));
       expect(answers.map((r) => r.status)).toEqual([200, 200]);
     }
@@ -84,7 +84,7 @@ describe('two instances on one database, signup limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) {
       const server = two.servers[i % 2]!;
-      statuses.push((await postForm(`${server.url}/api/subscribe`, signupFields(`limit${i}@example.com`), { accept: 'application/json' })).status);
+      statuses.push((await postForm(`${server.url}/api/subscribe`, await withFormToken(two.db, signupFields(`limit${i}@example.com`)), { accept: 'application/json' })).status);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.slice(10)).toEqual(Array(10).fill(429));

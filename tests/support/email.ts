@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReceivedEmail } from './fake-resend.ts';
+import type { Db } from '../../db/client.ts';
+import { getSigningKey } from '../../src/mail/email-tokens.ts';
+import { mintFormToken } from '../../src/subscribers/form-token.ts';
 
 /** Posts a URL-encoded form the way a browser does (with the Origin header Astro checks). */
 export function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
@@ -12,9 +15,14 @@ export function postForm(url: string, fields: Record<string, string>, headers: R
   });
 }
 
-/** A signup form as the page renders it, opened long enough ago to pass the fill-time check. */
+/** A signup form as the page renders it (without its fill-time token: see `withFormToken`). */
 export function signupFields(email: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { email, first_name: '', website: '', rendered_at: String(Date.now() - 5_000), source: '/posts/test/', form: 'article-end', ...extra };
+  return { email, first_name: '', website: '', source: '/posts/test/', form: 'article-end', ...extra };
+}
+
+/** Adds a fill-time token signed with the server's key, issued `agoMs` ago, unless the fields carry one. */
+export async function withFormToken(db: Db, fields: Record<string, string>, agoMs = 5_000): Promise<Record<string, string>> {
+  return { form_token: mintFormToken(await getSigningKey(db), Date.now() - agoMs), ...fields };
 }
 
 /** The first link in an email's HTML whose path starts with `path`. */

@@ -2,16 +2,14 @@ import type { APIRoute } from 'astro';
 import { getClient, getDb } from '../../platform/server-settings.ts';
 import { recordView } from '../../tracking/views.ts';
 import { readText } from '../../platform/http/body.ts';
+import { BODY_LIMITS } from '../../platform/http/limits.ts';
 import { textResponse } from '../../platform/http/responses.ts';
 
 export const prerender = false;
 
-// The beacon sends about 100 bytes; anything much larger is not our beacon.
-const MAX_BODY_BYTES = 4096;
-
 /** POST /api/view: the page-view beacon (src/site/components/ViewBeacon.astro). Answers 204, no cookie. */
 export const POST: APIRoute = async ({ request, clientAddress }) => {
-  const text = await readText(request, MAX_BODY_BYTES);
+  const text = await readText(request, BODY_LIMITS['/api/view']);
   if (!text.ok) return textResponse(text.status, text.message);
   let body: unknown;
   try {

@@ -31,8 +31,8 @@ function event(type: string, to: string, bounceType?: string) {
 }
 
 /** POSTs a body signed as Resend (Svix) signs it; `sign` may tamper with the parts. */
-function post(body: string, sign: { secret?: string; at?: Date; headers?: boolean } = {}) {
-  const id = `msg_${randomBytes(8).toString('hex')}`;
+function post(body: string, sign: { secret?: string; at?: Date; headers?: boolean; id?: string } = {}) {
+  const id = sign.id ?? `msg_${randomBytes(8).toString('hex')}`;
   const at = sign.at ?? new Date();
   const signature = new Webhook(sign.secret ?? secret).sign(id, at, body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -90,5 +90,40 @@ describe('POST /api/resend-webhook', () => {
     });
     expect(tampered.status).toBe(401);
     expect((await subscriber('reader-3@example.com')).suppressedAt).toBeNull();
+  });
+
+  test.each([
+    ['data.to holds a number', { type: 'email.bounced', data: { to: [42], bounce: { type: 'Permanent' } } }, /data\.to must be an address or a list/],
+    ['data.to is an object', { type: 'email.complained', data: { to: { a: 1 } } }, /data\.to must be an address or a list/],
+    ['bounce.type is a number', { type: 'email.bounced', data: { to: ['reader-4@example.com'], bounce: { type: 7 } } }, /data\.bounce\.type must be a string/],
+    ['type is a number', { type: 5, data: { to: ['reader-4@example.com'] } }, /"type" must be a string/],
+    ['a complaint names no recipient', { type: 'email.complained', data: {} }, /names no recipient/],
+    ['data is a string', { type: 'email.complained', data: 'reader-4@example.com' }, /"data" must be an object/],
+  ])('a signed event whose %s is a 400 with the reason, and changes nothing', async (_, body, reason) => {
+    const res = await post(JSON.stringify(body));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(reason);
+    expect((await subscriber('reader-4@example.com')).suppressedAt).toBeNull();
+  });
+
+  test('a signed body that is not JSON is a 400, not a 401', async () => {
+    const res = await post('this is not json');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toContain('not JSON');
+  });
+
+  test('a replayed message (same svix-id, same signature) is refused with 409 and changes nothing', async () => {
+    const body = event('email.complained', 'reader-5@example.com');
+    const at = new Date();
+    expect((await post(body, { id: 'msg_replayed', at })).status).toBe(200);
+    const suppressedAt = (await subscriber('reader-5@example.com')).suppressedAt;
+    expect(suppressedAt).toEqual(expect.any(Date));
+    await db.update(subscribers).set({ suppressedAt: null, suppressionReason: null }).where(eq(subscribers.email, 'reader-5@example.com'));
+    const replay = await post(body, { id: 'msg_replayed', at });
+    expect(replay.status).toBe(409);
+    expect((await replay.json()).error).toContain('already received');
+    expect((await subscriber('reader-5@example.com')).suppressedAt).toBeNull();
+    const remembered = await db.$client.execute("select count(*) as n from webhook_messages where id = 'msg_replayed'");
+    expect(Number(remembered.rows[0]!.n)).toBe(1);
   });
 });

@@ -64,6 +64,18 @@ describe('POST /api/view', () => {
     expect(await count('select count(*) from views')).toBe(before);
   });
 
+  test('counts only pages the site serves: built pages and per-request pages, not made-up paths', async () => {
+    const before = await count('select count(*) from views');
+    for (const p of ['/wp-admin/setup-config.php', '/posts/no-such-post/', '/_perch/links.json', '/rss.xml', '/api/view', '/posts/best-paddles-2026/../../wp-login.php']) {
+      expect((await beacon(JSON.stringify({ p }))).status, p).toBe(204);
+    }
+    expect(await count('select count(*) from views')).toBe(before);
+    expect(await count("select count(*) from filtered_hits where target like '/wp-%' or target like '%no-such%'")).toBe(0);
+    // A prebuilt article, a tag page, the home page and the per-request bio and subscribe pages all count.
+    for (const p of ['/posts/how-i-test-gear/', '/tags/paddles/', '/', '/links/', '/subscribe/']) expect((await beacon(JSON.stringify({ p }))).status, p).toBe(204);
+    expect(await count('select count(*) from views')).toBe(before + 5);
+  });
+
   test('a cross-site POST is refused', async () => {
     expect((await beacon(JSON.stringify({ p: '/links/' }), { Origin: 'https://evil.example' })).status).toBe(403);
   });
