@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
-import sitemap from '@astrojs/sitemap';
 import bioAsHome from './src/bio/bio-as-home.mjs';
 import { readSettings } from './src/platform/settings.ts';
 
@@ -19,7 +18,6 @@ export default defineConfig({
     mdx(),
     react(),
     bioAsHome(settings.contentDir),
-    sitemap({ filter: (page) => !/\/(go|stats|api|subscribe\/(confirm|unsubscribe))\b/.test(new URL(page).pathname) }),
   ],
   // Content collections must be visible to vitest (astro issue 12836).
   cacheDir: './.astro',
@@ -27,4 +25,6 @@ export default defineConfig({
   session: false,
   server: { port: settings.port, host: settings.host },
   image: { responsiveStyles: true },
+  // When this build was made: the sitemap's lastmod for pages without a date of their own.
+  vite: { define: { 'import.meta.env.PERCH_BUILT_AT': JSON.stringify(new Date().toISOString()) } },
 });
