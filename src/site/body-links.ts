@@ -14,6 +14,8 @@ export interface BodyLink {
   /** 1-based line within the body. */
   line: number;
   network?: string;
+  /** Written as an HTML/JSX `<a href>`, which the page cannot rewrite (only Markdown links). */
+  html: boolean;
   /** The catalog link with the same destination, when there is one. */
   slug?: string;
   link?: MerchantLink;
@@ -51,20 +53,23 @@ export function isAffiliateDestination(url: URL, hosts: Set<string>): boolean {
 export function bodyAffiliateLinks(body: string, catalog: LinkIndex): BodyLink[] {
   const text = blankCode(body);
   const hosts = merchantHosts(catalog);
-  const found: { index: number; href: string }[] = [];
-  for (const pattern of LINK_PATTERNS) for (const m of text.matchAll(pattern)) found.push({ index: m.index, href: m[1] });
+  const found: { index: number; href: string; html: boolean }[] = [];
+  LINK_PATTERNS.forEach((pattern, i) => {
+    for (const m of text.matchAll(pattern)) found.push({ index: m.index, href: m[1], html: i === LINK_PATTERNS.length - 1 });
+  });
   return found
     .sort((a, b) => a.index - b.index)
-    .flatMap(({ index, href }) => {
+    .flatMap(({ index, href, html }) => {
       const url = parseWebUrl(href);
       if (!url || !isAffiliateDestination(url, hosts)) return [];
       const line = text.slice(0, index).split('\n').length;
-      return [{ href, line, network: affiliateNetworkOf(url), ...findCatalogLink(url, catalog) }];
+      return [{ href, line, html, network: affiliateNetworkOf(url), ...findCatalogLink(url, catalog) }];
     });
 }
 
-/** Advice for a pasted link the catalog does not have. */
-export function unknownLinkAdvice(link: BodyLink): string {
+/** Advice for a pasted link that would ship untracked: not in the catalog, or written as HTML. */
+export function untrackedLinkAdvice(link: BodyLink): string {
+  if (link.slug) return `${link.href} is written as an HTML <a href>, which Perch cannot track. Write it as a Markdown link, [text](${link.href}), or as <BuyButton link="${link.slug}" />: either becomes /go/${link.slug}, tracked and disclosed.`;
   const short = /^(amzn\.|a\.co$)/i.test(new URL(link.href).hostname) ? ' A short link hides which product it is, so it cannot be matched.' : '';
   return `${link.href} is an affiliate or merchant link that Perch cannot track.${short} Add it under "links:" of the product in content/products/ (it then becomes /go/<slug>, tracked and disclosed), and use that address or <BuyButton link="<slug>" /> here.`;
 }

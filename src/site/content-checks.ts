@@ -4,16 +4,13 @@
  * exist). Each problem names the file and the field, worded as advice for the creator.
  */
 import type { BioEntry, Post } from './content-schemas.ts';
+import type { ContentProblem } from './content-problem.ts';
 import { findComponentRefs, findComponentTags, KNOWN_COMPONENTS, type ComponentTag } from './affiliate-refs.ts';
-import { bodyAffiliateLinks, unknownLinkAdvice } from './body-links.ts';
+import { bodyAffiliateLinks, untrackedLinkAdvice } from './body-links.ts';
 import type { Catalog, ProductEntry } from './catalog.ts';
 import { findIcon, iconNames } from './icons.ts';
 
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { ContentProblem };
 
 export interface PostEntry {
   id: string;
@@ -90,7 +87,7 @@ function checkBody(post: PostEntry, catalog: Catalog, file: string): ContentProb
     } else if (tag.name === 'ComparisonTable') problems.push(...checkTableAttributes(tag, catalog, file, at(tag.line)));
   }
   for (const link of bodyAffiliateLinks(body, catalog)) {
-    if (!link.slug) problems.push({ file, field: `link (${at(link.line)})`, message: unknownLinkAdvice(link) });
+    if (!link.slug || link.html) problems.push({ file, field: `link (${at(link.line)})`, message: untrackedLinkAdvice(link) });
   }
   return problems;
 }

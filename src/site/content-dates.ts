@@ -3,7 +3,7 @@
  * 2027-02-14 before any schema sees it, so dates are also checked in the file's own text:
  * a real calendar day, and a time only with its offset (`Z` or `+01:00`).
  */
-import type { ContentProblem } from './content-checks.ts';
+import type { ContentProblem } from './content-problem.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 export const DATE_FIELDS = ['publishDate', 'updatedDate', 'showFrom', 'showUntil', 'endsAt'];

@@ -35,11 +35,11 @@ export async function freePort(): Promise<number> {
  * fresh temp database. `env` adds or overrides settings; `options.root` serves another
  * project copy's build (e.g. a fixture site from tests/support/site-build.ts).
  */
-export async function startServer(env: Record<string, string> = {}, options: { root?: string } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: { root?: string; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
-  const child = spawn(nodeBin, ['src/server/main.ts'], {
+  const child = spawn(nodeBin, [...(options.nodeArgs ?? []), 'src/server/main.ts'], {
     cwd: options.root ?? root,
     env: {
       ...process.env,
