@@ -14,11 +14,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const now = Date.now();
   const hit = cache.get(pathname, now);
   if (hit) return cachedResponse(hit, now);
-  const { profile, nextChange } = await getSiteContent(new Date(now));
+  const { profile, posts, nextChange } = await getSiteContent(new Date(now));
   const response = await next();
   // The bio page as home decides its own caching (its entries have schedules of their own).
   if (response.status !== 200 || (pathname === '/' && profile.bioAsHome)) return response;
-  const page = { body: await response.arrayBuffer(), status: 200, headers: [...response.headers], until: nextChange?.getTime() ?? Infinity };
+  const from = posts[0]?.data.publishDate.getTime() ?? -Infinity;
+  const page = { body: await response.arrayBuffer(), status: 200, headers: [...response.headers], from, until: nextChange?.getTime() ?? Infinity };
   cache.set(pathname, page);
   return cachedResponse(page, now);
 });

@@ -136,6 +136,8 @@ export const bioSchema = z.object({
 export const emailSchema = z.object({
   subject: required('a subject line'),
   preview: z.string().optional(),
+  /** Amazon's Associates rules forbid Amazon links in emails: only with Amazon's written permission. */
+  allowAmazonLinks: z.boolean().default(false),
 });
 
 export type Product = z.infer<typeof productSchema>;

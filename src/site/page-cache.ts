@@ -7,6 +7,8 @@ export interface CachedPage {
   body: ArrayBuffer;
   status: number;
   headers: [string, string][];
+  /** Epoch ms of the change before it was rendered (-Infinity if none): a clock set back past it misses. */
+  from: number;
   /** Epoch ms after which the page may differ (the next scheduled change); Infinity if none. */
   until: number;
 }
@@ -22,7 +24,7 @@ export function createPageCache(max = 1000): PageCache {
   return {
     get(key, now) {
       const page = pages.get(key);
-      if (page && now < page.until) return page;
+      if (page && page.from <= now && now < page.until) return page;
       if (page) pages.delete(key);
       return undefined;
     },

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { cachedResponse, createPageCache, maxAgeSeconds } from '../../src/site/page-cache.ts';
 import { nextPublication, publishedAt } from '../../src/site/posts.ts';
 
-const page = (until: number) => ({ body: new TextEncoder().encode('<p>hi</p>').buffer as ArrayBuffer, status: 200, headers: [['content-type', 'text/html']] as [string, string][], until });
+const page = (until: number, from = -Infinity) => ({ body: new TextEncoder().encode('<p>hi</p>').buffer as ArrayBuffer, status: 200, headers: [['content-type', 'text/html']] as [string, string][], from, until });
 
 describe('the page cache', () => {
   test('serves a page until the next scheduled change, then forgets it', () => {
@@ -11,6 +11,12 @@ describe('the page cache', () => {
     expect(cache.get('/', 999)).toBeDefined();
     expect(cache.get('/', 1_000)).toBeUndefined();
     expect(cache.get('/', 10)).toBeUndefined();
+  });
+  test('a clock set back before the change the page was rendered after misses too', () => {
+    const cache = createPageCache();
+    cache.set('/', page(Infinity, 500));
+    expect(cache.get('/', 600)).toBeDefined();
+    expect(cache.get('/', 499)).toBeUndefined();
   });
   test('stays bounded: the oldest page goes first', () => {
     const cache = createPageCache(2);
