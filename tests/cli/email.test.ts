@@ -113,7 +113,7 @@ describe('npm run email', () => {
     // What a subscriber gets: the RFC 8058 headers and a link that works, marked as a test.
     expect(message).toMatch(/^List-Unsubscribe: <https:\/\/maya\.example\/subscribe\/unsubscribe\?t=0\.[\w-]+>$/m);
     expect(message).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-    expect(message).toContain('Test copy for me@example.com');
+    expect(readFileSync(eml.replace(/\.eml$/, '.html'), 'utf8')).toContain('Test copy for me@example.com');
     const path = /<https:\/\/maya\.example(\/subscribe\/unsubscribe\?t=[^>]+)>/.exec(message)![1]!;
     const server = await startServer({ DATABASE_URL: `file:${join(dir, 'perch.db')}` });
     try {
