@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, PHONE } from '../support/browser.ts';
-import { readPages } from '../support/dist.ts';
+import { crawlPages } from '../support/dist.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { buildSite, FIXTURE_CONTENT, type SiteBuild } from '../support/site-build.ts';
 
@@ -55,7 +55,7 @@ describe('article on a phone', () => {
   test('every page of the demo build fits a 360 px screen', async () => {
     const context = await phone();
     const page = await context.newPage();
-    const paths = readPages('dist/client').map((p) => p.path.replace(/404\.html$/, 'no-such-page/'));
+    const paths = (await crawlPages(demoServer.url)).map((p) => p.path.replace(/404\.html$/, 'no-such-page/'));
     const wide: string[] = [];
     for (const path of paths) {
       await page.goto(demoServer.url + path);

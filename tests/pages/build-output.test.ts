@@ -53,7 +53,7 @@ describe.each(sites)('$name', (site) => {
   test('every affiliate link goes through /go/ with the page as source, a placement and rel="sponsored nofollow noopener"', () => {
     const merchantUrls = new Set([...readMerchantLinks(site.content()).values()].map((l) => l.url));
     let count = 0;
-    for (const page of pages()) {
+    for (const page of sitePages()) {
       for (const a of goLinks(page)) {
         count++;
         const url = new URL(a.attribs.href, 'http://site.test');
@@ -71,7 +71,7 @@ describe.each(sites)('$name', (site) => {
 
   test('the disclosure appears before the first /go/ link on exactly the pages that have one, with Amazon wording when an Amazon link is present', () => {
     const links = readMerchantLinks(site.content());
-    for (const page of pages()) {
+    for (const page of sitePages()) {
       const first = page.html.indexOf('href="/go/');
       const disclosures = page.html.split('data-disclosure').length - 1;
       if (first === -1) {
@@ -92,10 +92,12 @@ describe.each(sites)('$name', (site) => {
     for (const page of products) {
       const product = jsonLd(page).find((d) => d['@type'] === 'Product');
       const price = findElements(page.doc, (el) => el.attribs.class === 'price')[0];
-      if (price && /^\$\d/.test(DomUtils.textContent(price))) {
+      if (price && /^\$\d+(\.\d\d)?$/.test(DomUtils.textContent(price).trim())) {
         expect(product.offers, page.path).toMatchObject({ '@type': 'Offer', priceCurrency: 'USD' });
         expect(Number(product.offers.price), page.path).toBeCloseTo(Number(DomUtils.textContent(price).replace(/[$,]/g, '')));
       }
+      if (price && !/^\$\d+(\.\d\d)?$/.test(DomUtils.textContent(price).trim())) expect(product.offers, `${page.path}: "${DomUtils.textContent(price)}" is no plain price`).toBeUndefined();
+      expect(product.image, page.path).toMatch(/\.(png|jpe?g|webp)$/);
       const pros = findElements(page.doc, (el) => el.name === 'div' && /\bpros\b/.test(el.attribs.class ?? ''));
       if (pros.length) expect(product.review.positiveNotes.itemListElement.length, page.path).toBeGreaterThan(0);
       if (product.review && page.html.includes('Recommended in')) expect(product.review.datePublished, page.path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -115,7 +117,7 @@ describe.each(sites)('$name', (site) => {
         expect(article?.headline, page.path).toBeTruthy();
         expect(new Date(article.datePublished).getTime(), page.path).not.toBeNaN();
       }
-      if (page.path.startsWith('/products/')) {
+      if (/^\/products\/[^/]+\/$/.test(page.path)) {
         const product = data.find((d) => d['@type'] === 'Product');
         expect(product?.name, page.path).toBeTruthy();
         const rated = page.html.includes('class="rating"');
