@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { buildSite, FIXTURE_CONTENT } from './support/site-build.ts';
+
+// Each `astro sync`/`astro build` takes tens of seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Each case copies the fixture content, makes one creator's mistake, and runs the real Astro
 // CLI: `astro sync` for single-file schema errors, `astro build` for cross-file ones.

@@ -76,7 +76,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
 }
 
 async function waitForReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output()}`);
     try {
@@ -87,5 +87,5 @@ async function waitForReady(url: string, child: ChildProcess, output: () => stri
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`Server did not start within 30 s:\n${output()}`);
+  throw new Error(`Server did not start within 90 s:\n${output()}`);
 }
