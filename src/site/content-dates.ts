@@ -25,9 +25,12 @@ export function dateTextProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Every date field in a YAML or frontmatter text that is not a real date, with its line. */
+/** Every date field in a YAML file or an article's frontmatter that is not a real date, with its line. */
 export function checkDateTexts(file: string, source: string): ContentProblem[] {
-  return source.split('\n').flatMap((line, i) => {
+  const lines = source.split('\n');
+  // In an article only the frontmatter holds fields; the body may quote anything.
+  const end = lines[0]?.trim() === '---' ? lines.indexOf('---', 1) : lines.length;
+  return lines.slice(0, end < 0 ? lines.length : end).flatMap((line, i) => {
     const m = FIELD_LINE.exec(line);
     const problem = m && m[3] ? dateTextProblem(m[3]) : undefined;
     return problem ? [{ file, field: `${m![1]} (line ${i + 1})`, message: problem }] : [];

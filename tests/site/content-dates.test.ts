@@ -16,6 +16,7 @@ describe('content dates', () => {
   test('a file text names the field and its line (YAML has already rolled the Date over)', () => {
     const source = '---\ntitle: x\npublishDate: 2026-13-45\n---\n';
     expect(checkDateTexts('content/posts/x.mdx', source)).toEqual([{ file: 'content/posts/x.mdx', field: 'publishDate (line 3)', message: expect.stringContaining('no month 13') }]);
+    expect(checkDateTexts('content/posts/x.mdx', '---\npublishDate: 2026-03-02\n---\n\nWrite it as\npublishDate: 2026-13-45\n')).toEqual([]);
     expect(checkDateTexts('content/bio.yaml', "entries:\n  - title: a\n    showFrom: '2026-02-30'")[0].field).toBe('showFrom (line 3)');
   });
   test('the schema takes only real dates as strings, and only http(s) merchant URLs', () => {
