@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
-import sitemap from '@astrojs/sitemap';
 import bioAsHome from './src/bio/bio-as-home.mjs';
 import servedPages from './src/tracking/served-pages-integration.mjs';
 import { readSettings } from './src/platform/settings.ts';
@@ -22,7 +21,6 @@ export default defineConfig({
     react(),
     bioAsHome(settings.contentDir),
     servedPages(),
-    sitemap({ filter: (page) => !/\/(go|stats|api|subscribe\/(confirm|unsubscribe))\b/.test(new URL(page).pathname) }),
     // Last, so the sitemap and every other written file get their .br/.gz copies.
     precompress(),
   ],
@@ -34,4 +32,6 @@ export default defineConfig({
   security: { checkOrigin: false },
   server: { port: settings.port, host: settings.host },
   image: { responsiveStyles: true },
+  // When this build was made: the sitemap's lastmod for pages without a date of their own.
+  vite: { define: { 'import.meta.env.PERCH_BUILT_AT': JSON.stringify(new Date().toISOString()) } },
 });

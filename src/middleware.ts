@@ -1,21 +1,8 @@
-// Perch's origin check in place of Astro's (security.checkOrigin is off in astro.config.mjs):
-// the same rule, but it compares the browser's Origin with the protocol the client used,
-// which behind a trusted https proxy is https (TRUST_PROXY).
-import { defineMiddleware } from 'astro:middleware';
-import { crossSiteResponse, isCrossSiteForm, isSafeMethod } from './platform/http/origin-check.ts';
-import { getClient } from './platform/server-settings.ts';
+// Astro's middleware, in order: Perch's origin check (in place of Astro's, which cannot see the
+// protocol a trusted proxy received), then the page cache that makes scheduled posts appear on
+// time without a rebuild.
+import { sequence } from 'astro:middleware';
+import { originCheck } from './platform/http/origin-middleware.ts';
+import { scheduledPageCache } from './site/page-cache-middleware.ts';
 
-export const onRequest = defineMiddleware((context, next) => {
-  if (context.isPrerendered || isSafeMethod(context.request.method)) return next();
-  const { protocol } = getClient(context.request, peerOf(context));
-  return isCrossSiteForm(context.request, protocol) ? crossSiteResponse(context.request) : next();
-});
-
-/** The socket's address; Astro throws when the connection is already gone. */
-function peerOf(context: { clientAddress: string }): string {
-  try {
-    return context.clientAddress;
-  } catch {
-    return '';
-  }
-}
+export const onRequest = sequence(originCheck, scheduledPageCache);

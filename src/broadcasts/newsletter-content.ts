@@ -14,8 +14,11 @@ export interface NewsletterSource {
   name: string;
   subject: string;
   preview?: string;
+  allowAmazonLinks: boolean;
   /** The MDX body, without the frontmatter. */
   body: string;
+  /** The file line the body starts on. */
+  bodyLine: number;
 }
 
 /** Names of the newsletters in content/emails/ (file names without .mdx), sorted. */
@@ -40,7 +43,8 @@ export function readNewsletter(contentDir: string, name: string): Loaded<Newslet
   if (!match) return { ok: false, message: `${file}: starts with no frontmatter block (--- subject: … ---)` };
   const data = validate(file, emailSchema, parseYaml(match[1]!));
   if (!data.ok) return data;
-  return { ok: true, value: { name, subject: data.value.subject, preview: data.value.preview, body: match[2]! } };
+  const bodyLine = match[0].slice(0, match[0].length - match[2]!.length).split('\n').length;
+  return { ok: true, value: { name, subject: data.value.subject, preview: data.value.preview, allowAmazonLinks: data.value.allowAmazonLinks, body: match[2]!, bodyLine } };
 }
 
 /** The creator's profile (content/profile.yaml). */

@@ -38,6 +38,12 @@ export async function runPreview(ctx: CliContext, name: string): Promise<number>
   return 0;
 }
 
+/** A banner at the top of a test copy, so it is never mistaken for the real send. */
+function markAsTest(html: string, note: string): string {
+  const safe = note.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return html.replace(/<body([^>]*)>/, `<body$1><p data-test-copy style="margin:0;padding:8px 12px;background:#fef3c7;color:#78350f;font:13px/18px Helvetica,Arial,sans-serif">${safe}</p>`);
+}
+
 const ADDRESS = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
 
 export async function runTest(ctx: CliContext, db: Db, name: string): Promise<number> {
@@ -48,17 +54,18 @@ export async function runTest(ctx: CliContext, db: Db, name: string): Promise<nu
   }
   const email = await renderOrExplain(ctx, name);
   if (!email) return 1;
-  // A subscriber testing on their own address gets their real link; anyone else a plain one.
+  // Exactly what a subscriber gets, headers included. A subscriber testing on their own
+  // address gets their real link; anyone else a signed link for subscriber id 0 (no row has
+  // it), which opens the real page and answers "not on the list".
   const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.email, to));
-  const link = subscriber
-    ? (await createUnsubscribeFor(db, ctx.settings.siteUrl))(subscriber)
-    : { url: `${ctx.settings.siteUrl}/subscribe/unsubscribe`, headers: {} };
+  const link = (await createUnsubscribeFor(db, ctx.settings.siteUrl))(subscriber ?? { id: 0, email: to });
+  const note = `Test copy for ${to}: followers get exactly this email. ${subscriber ? 'The unsubscribe link at the bottom is your real one: it unsubscribes you.' : 'The unsubscribe link at the bottom works; this address is not on the list, so it only says so.'}`;
   const message: OutgoingEmail = {
     from: formatFrom(email.senderName, ctx.settings.emailFrom, `newsletter@${new URL(ctx.settings.siteUrl).hostname}`),
     to,
     subject: `[Test] ${email.subject}`,
-    html: email.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url.replaceAll('&', '&amp;')),
-    text: email.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url),
+    html: markAsTest(email.html, note).replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url.replaceAll('&', '&amp;')),
+    text: `[${note}]\n\n${email.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link.url)}`,
     headers: link.headers,
   };
   if (!ctx.settings.resendApiKey) {

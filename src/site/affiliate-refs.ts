@@ -26,31 +26,51 @@ export interface ComponentRef {
   value: string;
 }
 
-const names = Object.keys(COMPONENT_FIELDS).join('|');
+/** Every component an article may use without importing it. */
+export const KNOWN_COMPONENTS = [...Object.keys(COMPONENT_FIELDS), 'SignupForm'];
+
 // An opening tag whose attributes may hold quoted strings and {…} expressions containing ">".
-const TAG = new RegExp(`<(${names})\\b((?:[^>"'{]|"[^"]*"|'[^']*'|\\{[^}]*\\})*)>`, 'g');
+const TAG = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g;
 const ATTRIBUTE = /([A-Za-z]+)\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\})/g;
 const STRING = /"([^"]*)"|'([^']*)'|`([^`]*)`/g;
 
-/** Code blocks and inline code show components as text, so they name nothing. */
-function stripCode(body: string): string {
-  return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+/** Code blocks and inline code show components as text, so they name nothing (lines are kept). */
+export function blankCode(body: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]*`/g, blank);
 }
 
 function stringsIn(value: string): string[] {
   return [...value.matchAll(STRING)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+/** One component tag in a body: its name, its attributes' string values, and its 1-based line. */
+export interface ComponentTag {
+  name: string;
+  attributes: Record<string, string[]>;
+  line: number;
+}
+
+/** Every capitalised (component) tag in an MDX body, in order, outside code. */
+export function findComponentTags(body: string): ComponentTag[] {
+  const text = blankCode(body);
+  return [...text.matchAll(TAG)].map((tag) => ({
+    name: tag[1],
+    attributes: Object.fromEntries([...tag[2].matchAll(ATTRIBUTE)].map(([, name, raw]) => [name, stringsIn(raw)])),
+    line: text.slice(0, tag.index).split('\n').length,
+  }));
+}
+
 /** Every catalog reference in an MDX body, in the order they appear. */
 export function findComponentRefs(body: string): ComponentRef[] {
   const refs: ComponentRef[] = [];
-  for (const tag of stripCode(body).matchAll(TAG)) {
-    const component = tag[1] as ComponentName;
+  for (const tag of findComponentTags(body)) {
+    if (!(tag.name in COMPONENT_FIELDS)) continue;
+    const component = tag.name as ComponentName;
     const fields: Record<string, 'product' | 'link'> = COMPONENT_FIELDS[component];
-    for (const [, attribute, raw] of tag[2].matchAll(ATTRIBUTE)) {
+    for (const [attribute, values] of Object.entries(tag.attributes)) {
       const kind = fields[attribute];
-      if (!kind) continue;
-      for (const value of stringsIn(raw)) refs.push({ component, attribute, kind, value });
+      if (kind) for (const value of values) refs.push({ component, attribute, kind, value });
     }
   }
   return refs;

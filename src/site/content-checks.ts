@@ -4,21 +4,21 @@
  * exist). Each problem names the file and the field, worded as advice for the creator.
  */
 import type { BioEntry, Post } from './content-schemas.ts';
-import { findComponentRefs } from './affiliate-refs.ts';
+import type { ContentProblem } from './content-problem.ts';
+import { findComponentRefs, findComponentTags, KNOWN_COMPONENTS, type ComponentTag } from './affiliate-refs.ts';
+import { bodyAffiliateLinks, untrackedLinkAdvice } from './body-links.ts';
 import type { Catalog, ProductEntry } from './catalog.ts';
 import { findIcon, iconNames } from './icons.ts';
 
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { ContentProblem };
 
 export interface PostToCheck {
   id: string;
   filePath?: string;
   body?: string;
-  data: Pick<Post, 'products'>;
+  /** The file line the body starts on (after the frontmatter), so problems name real lines. */
+  bodyLine?: number;
+  data: Pick<Post, 'products'> & { draft?: boolean };
 }
 
 export interface BioFile {
@@ -82,7 +82,47 @@ export function checkPost(post: PostToCheck, catalog: Catalog): ContentProblem[]
     const message = ref.kind === 'product' ? unknownProduct(catalog, ref.value) : unknownLink(catalog, ref.value);
     problems.push({ file, field: `<${ref.component} ${ref.attribute}>`, message });
   }
+  return [...problems, ...checkBody(post, catalog, file)];
+}
+
+/** What the body itself says: components Perch has, table rows that exist, no untracked affiliate link. */
+function checkBody(post: PostToCheck, catalog: Catalog, file: string): ContentProblem[] {
+  const body = post.body ?? '';
+  const at = (line: number) => `line ${line + (post.bodyLine ?? 1) - 1}`;
+  const problems: ContentProblem[] = [];
+  for (const tag of findComponentTags(body)) {
+    if (!KNOWN_COMPONENTS.includes(tag.name)) {
+      problems.push({ file, field: `<${tag.name}> (${at(tag.line)})`, message: `"${tag.name}" is not a component Perch has. Use one of: ${KNOWN_COMPONENTS.join(', ')}.` });
+    } else if (tag.name === 'ComparisonTable') problems.push(...checkTableAttributes(tag, catalog, file, at(tag.line)));
+  }
+  for (const link of bodyAffiliateLinks(body, catalog)) {
+    if (!link.slug || link.html) problems.push({ file, field: `link (${at(link.line)})`, message: untrackedLinkAdvice(link) });
+  }
   return problems;
+}
+
+/** A table row names `price`, `rating` or a `specs` key one of its products has; a typo would draw a row of dashes. */
+function checkTableAttributes(tag: ComponentTag, catalog: Catalog, file: string, where: string): ContentProblem[] {
+  const products = (tag.attributes.ids ?? []).flatMap((id) => catalog.products.get(id) ?? []);
+  const known = new Set(['price', 'rating', ...products.flatMap((p) => Object.keys(p.data.specs))]);
+  return (tag.attributes.attributes ?? [])
+    .filter((name) => !known.has(name))
+    .map((name) => ({ file, field: `<ComparisonTable attributes> (${where})`, message: `"${name}" is not a row these products have. Use price, rating or one of their specs: ${listOf([...known].filter((k) => k !== 'price' && k !== 'rating'))}.` }));
+}
+
+/** Products nothing names (no article, no bio entry or pick, not featured): reachable only from the product list. */
+export function checkUnusedProducts(catalog: Catalog, posts: readonly PostToCheck[], bio?: BioFile): ContentProblem[] {
+  const used = new Set<string>();
+  for (const post of posts) {
+    post.data.products.forEach((id) => used.add(id));
+    for (const ref of findComponentRefs(post.body ?? '')) used.add(ref.kind === 'product' ? ref.value : (catalog.links.get(ref.value)?.product.id ?? ''));
+    for (const link of bodyAffiliateLinks(post.body ?? '', catalog)) if (link.slug) used.add(catalog.links.get(link.slug)!.product.id);
+  }
+  for (const entry of bio?.data.entries ?? []) used.add(entry.product ?? catalog.links.get(entry.link ?? '')?.product.id ?? entry.link ?? '');
+  bio?.data.picks.forEach((id) => used.add(id));
+  return [...catalog.products.values()]
+    .filter((p) => !used.has(p.id) && !p.data.featured)
+    .map((p) => ({ file: fileOf(p, `content/products/${p.id}.yaml`), field: 'line 1', message: `"${p.id}" is not used by any article, the bio page or the featured picks; it is only listed on /products/.` }));
 }
 
 /** Bio entries and picks must name existing products and links; url entries' slugs must not clash with link slugs. */
@@ -115,4 +155,11 @@ export function formatProblems(problems: readonly ContentProblem[]): string {
   const lines = problems.map((p) => `  ${p.file} → ${p.field}: ${p.message}`);
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `Perch found ${count} in your content:\n${lines.join('\n')}`;
+}
+
+/** Articles are .mdx files; a .md file would be skipped without a word, so it is refused. */
+export function checkPostFileNames(files: readonly string[], postsDir: string): ContentProblem[] {
+  return files
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ file: `${postsDir}/${f}`, field: 'file name', message: 'Perch reads articles from .mdx files. Rename it to .mdx: plain Markdown is valid MDX (write < as &lt; and { as \\{).' }));
 }

@@ -4,12 +4,18 @@
  * prefixes them with the collection, the file and the field path.
  */
 import { z } from 'astro/zod';
+import { dateTextProblem } from './content-dates.ts';
 
-const httpsUrl = z.url({ error: 'must be a full web address, like https://example.com/page' });
-const date = z.coerce.date({ error: 'must be a date, like 2026-03-14' });
+// Only web addresses: javascript:, ftp: and friends never reach a page or the redirect catalog.
+const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https:// or http://, like https://example.com/page' });
+// YAML has already turned most dates into Date objects; strings are checked strictly here, and
+// the file text is checked for rolled-over days (content-dates.ts).
+const date = z.preprocess(
+  (value) => (typeof value === 'string' && !dateTextProblem(value) ? new Date(value) : value),
+  z.date({ error: 'must be a real date, like 2026-03-14, or 2026-03-14T09:00:00+01:00 with a time' }),
+);
 /** A link slug: lowercase letters, digits and single dashes (it becomes /go/<slug>). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const slug = z
   .string({ error: 'is missing: give it a short name of lowercase letters, digits and dashes' })
   .regex(SLUG_PATTERN, {
@@ -46,6 +52,8 @@ export const productSchema = z.object({
   image: required('an image path under public/, e.g. /images/products/paddle.svg'),
   imageAlt: z.string().optional(),
   price: z.string().optional(),
+  /** The maker, for search results (JSON-LD brand). */
+  brand: z.string().optional(),
   rating: z.number({ error: 'must be a number from 0 to 5' }).min(0).max(5).optional(),
   verdict: required('a one-sentence verdict'),
   category: z.string().optional(),
@@ -81,6 +89,10 @@ export const profileSchema = z.object({
   avatar: required('an avatar image path under public/'),
   niche: required('your niche, e.g. "pickleball gear"'),
   description: z.string().optional(),
+  /** Who writes the articles (JSON-LD author); without it the site itself is the author. */
+  author: z.object({ name: required('the author\'s name'), url: httpsUrl.optional() }).optional(),
+  /** The language the site is written in (BCP 47, e.g. en, en-GB, de): the page's lang and the feed's. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language code like en, en-GB or de' }).default('en'),
   socials: z.array(socialSchema).default([]),
   disclosure: required('your affiliate disclosure sentence'),
   amazonDisclosure: z.string().default('As an Amazon Associate I earn from qualifying purchases.'),
@@ -126,6 +138,8 @@ export const bioSchema = z.object({
 export const emailSchema = z.object({
   subject: required('a subject line'),
   preview: z.string().optional(),
+  /** Amazon's Associates rules forbid Amazon links in emails: only with Amazon's written permission. */
+  allowAmazonLinks: z.boolean().default(false),
 });
 
 export type Product = z.infer<typeof productSchema>;

@@ -4,22 +4,18 @@
  * Associates sentence when one of them goes to Amazon (Amazon's operating agreement asks for it).
  */
 import type { MerchantLink } from './content-schemas.ts';
+import { affiliateNetworkOf, parseWebUrl } from './affiliate-hosts.ts';
 
 export interface DisclosureNeed {
   show: boolean;
   amazon: boolean;
 }
 
-const AMAZON_HOST = /(^|\.)(amazon\.[a-z.]+|amzn\.(to|com|eu|asia))$/i;
-
 /** True for links in the Amazon Associates programme, by network or by destination host. */
 export function isAmazonLink(link: Pick<MerchantLink, 'network' | 'url'>): boolean {
   if (link.network === 'amazon') return true;
-  try {
-    return AMAZON_HOST.test(new URL(link.url).hostname);
-  } catch {
-    return false;
-  }
+  const url = parseWebUrl(link.url);
+  return !!url && affiliateNetworkOf(url) === 'amazon';
 }
 
 /** The disclosure a page needs, given every merchant link it renders. */

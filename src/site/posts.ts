@@ -43,3 +43,14 @@ export function groupByTag<T extends { data: { tags: string[]; publishDate: Date
   }
   return tags;
 }
+
+/** The public posts at `now`, newest first: one rule for every listing, the feed and the sitemap. */
+export function publishedAt<T extends { data: PostDates }>(posts: readonly T[], now: Date): T[] {
+  return sortNewestFirst(posts.filter((p) => isPublished(p.data, now)));
+}
+
+/** The next moment after `now` at which a post becomes public, or undefined when none is scheduled. */
+export function nextPublication(posts: readonly { data: PostDates }[], now: Date): Date | undefined {
+  const times = posts.filter((p) => !p.data.draft && p.data.publishDate.getTime() > now.getTime()).map((p) => p.data.publishDate.getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}

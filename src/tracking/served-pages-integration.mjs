@@ -1,5 +1,7 @@
 // Writes the list of pages the site serves into the build (dist/client/_perch/pages.json):
-// every prerendered page's path and the pattern of every page rendered per request. The
+// every prerendered page's path and the pattern of every page rendered per request without
+// parameters (the content's pages, rendered per request, are listed by their paths in
+// _perch/content-pages.json, so a made-up /posts/x/ is not one). The
 // server reads it at start-up so /api/view counts views of real pages only
 // (src/tracking/served-pages.ts). The server answers /_perch/* with 404.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ export default function servedPages() {
     name: 'perch:served-pages',
     hooks: {
       'astro:routes:resolved': ({ routes }) => {
-        dynamic = routes.filter((r) => r.type === 'page' && !r.isPrerendered && r.origin === 'project').map((r) => r.patternRegex.source);
+        dynamic = routes.filter((r) => r.type === 'page' && !r.isPrerendered && r.origin === 'project' && r.params.length === 0).map((r) => r.patternRegex.source);
       },
       'astro:build:done': ({ pages, dir }) => {
         const paths = pages.map((p) => `/${p.pathname}`.replace(/\/{2,}/g, '/')).filter((p) => !/^\/(404|500)\/?$/.test(p));

@@ -15,12 +15,14 @@ export interface ServedPages {
 
 type Holder = typeof globalThis & { __perchServedPages?: ServedPages };
 
-/** Reads dist/client/_perch/pages.json; null when the build has none. */
+/** Reads dist/client/_perch/pages.json and content-pages.json; null when the build has none. */
 export function loadServedPages(clientDir: string): ServedPages | null {
   const file = join(clientDir, '_perch/pages.json');
   if (!existsSync(file)) return null;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { paths: string[]; patterns: string[] };
-  return { paths: new Set(raw.paths.map(withSlash)), patterns: raw.patterns.map((source) => new RegExp(source)) };
+  const contentFile = join(clientDir, '_perch/content-pages.json');
+  const content = existsSync(contentFile) ? (JSON.parse(readFileSync(contentFile, 'utf8')) as { paths: string[] }).paths : [];
+  return { paths: new Set([...raw.paths, ...content].map(withSlash)), patterns: raw.patterns.map((source) => new RegExp(source)) };
 }
 
 /** Makes `pages` the list every copy of this module checks against. */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createDb, migrateDb, type Db } from '../../db/client.ts';
 import { startFakeResendBatch, type FakeResendBatch } from '../support/fake-resend-batch.ts';
 import { seedSubscribers } from '../support/seed-subscribers.ts';
+import { startServer } from '../support/server.ts';
 import { countRecipients, getBroadcast } from '../../src/broadcasts/broadcasts.ts';
 
 // Each run starts tsx, MDX and react-email in a fresh process: seconds on a busy machine.
@@ -109,6 +110,21 @@ describe('npm run email', () => {
     expect(message).toContain('To: me@example.com');
     expect(message).toContain('Subject: [Test] My 2 paddle picks this spring');
     expect(existsSync(eml.replace(/\.eml$/, '.html'))).toBe(true);
+    // What a subscriber gets: the RFC 8058 headers and a link that works, marked as a test.
+    expect(message).toMatch(/^List-Unsubscribe: <https:\/\/maya\.example\/subscribe\/unsubscribe\?t=0\.[\w-]+>$/m);
+    expect(message).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(readFileSync(eml.replace(/\.eml$/, '.html'), 'utf8')).toContain('Test copy for me@example.com');
+    const path = /<https:\/\/maya\.example(\/subscribe\/unsubscribe\?t=[^>]+)>/.exec(message)![1]!;
+    const server = await startServer({ DATABASE_URL: `file:${join(dir, 'perch.db')}` });
+    try {
+      const page = await fetch(server.url + path);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('not on the list');
+      const oneClick = await fetch(server.url + path, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(oneClick.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 
   test('test refuses a missing or malformed --to', async () => {

@@ -1,9 +1,13 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { launchBrowser, PHONE } from '../support/browser.ts';
-import { readPages } from '../support/dist.ts';
+import { crawlPages } from '../support/dist.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { buildSite, FIXTURE_CONTENT, type SiteBuild } from '../support/site-build.ts';
+
+// Pages render on demand: the first one after a start, and every page of the crawl, take
+// seconds each on a busy 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 // A follower on a 360 px phone: the fixture article (every component) and every page of the
 // demo build must fit the screen, and a buy button must send them to the tracked /go/ URL.
@@ -16,7 +20,7 @@ beforeAll(async () => {
   fixture = await buildSite(FIXTURE_CONTENT);
   if (!fixture.ok) throw new Error(`fixture build failed:\n${fixture.output}`);
   [fixtureServer, demoServer, browser] = await Promise.all([startServer({}, { root: fixture.dir }), startServer(), launchBrowser()]);
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +59,7 @@ describe('article on a phone', () => {
   test('every page of the demo build fits a 360 px screen', async () => {
     const context = await phone();
     const page = await context.newPage();
-    const paths = readPages('dist/client').map((p) => p.path.replace(/404\.html$/, 'no-such-page/'));
+    const paths = (await crawlPages(demoServer.url)).map((p) => p.path.replace(/404\.html$/, 'no-such-page/'));
     const wide: string[] = [];
     for (const path of paths) {
       await page.goto(demoServer.url + path);

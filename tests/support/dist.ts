@@ -37,3 +37,35 @@ export function readMerchantLinks(contentDir: string): Map<string, MerchantLink>
   }
   return links;
 }
+
+/** Paths that are not pages to crawl: tracked redirects, the API, the stats area, files. */
+const NOT_A_PAGE = /^\/(go|api|stats|_astro|_perch|email-images)\/|\.(xml|txt|png|svg|jpe?g|webp|avif|pdf|ico|json)$/;
+
+/**
+ * Every page reachable by following links from `/` on a running server, fetched and parsed
+ * (the site's pages are rendered on demand, so there are no files to read). The 404 page is
+ * added as "/404.html", fetched at an address that does not exist.
+ */
+export async function crawlPages(baseUrl: string, start: string[] = ['/']): Promise<BuiltPage[]> {
+  const seen = new Set<string>(start);
+  const queue = [...start];
+  const pages: BuiltPage[] = [];
+  while (queue.length) {
+    const path = queue.shift()!;
+    const response = await fetch(baseUrl + path);
+    if (response.status !== 200 || !response.headers.get('content-type')?.includes('text/html')) continue;
+    const html = await response.text();
+    const doc = parseDocument(html);
+    pages.push({ path, html, doc });
+    for (const a of findElements(doc, (el) => el.name === 'a' && !!el.attribs.href)) {
+      const url = new URL(a.attribs.href, baseUrl + path);
+      if (url.origin !== new URL(baseUrl).origin || NOT_A_PAGE.test(url.pathname) || seen.has(url.pathname)) continue;
+      seen.add(url.pathname);
+      queue.push(url.pathname);
+    }
+  }
+  const missing = await fetch(`${baseUrl}/no-such-page/`);
+  const html = await missing.text();
+  pages.push({ path: '/404.html', html, doc: parseDocument(html) });
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}

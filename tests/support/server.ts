@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PATIENCE_MS } from './wait.ts';
+import { SERVER_START_MS } from './wait.ts';
 import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,11 +51,11 @@ export async function freePort(): Promise<number> {
  * fresh temp database. `env` adds or overrides settings; `options.root` serves another
  * project copy's build (e.g. a fixture site from tests/support/site-build.ts).
  */
-export async function startServer(env: Record<string, string> = {}, options: { root?: string } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: { root?: string; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'perch-srv-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'perch.db')}`;
-  const child = spawn(nodeBin, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
+  const child = spawn(nodeBin, [...SERVER_NODE_ARGS, ...(options.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: options.root ?? root,
     env: {
       ...process.env,
@@ -93,7 +93,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
 }
 
 async function waitForReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + PATIENCE_MS;
+  const deadline = Date.now() + SERVER_START_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output()}`);
     try {
@@ -104,5 +104,5 @@ async function waitForReady(url: string, child: ChildProcess, output: () => stri
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`Server did not start within ${PATIENCE_MS / 1000} s:\n${output()}`);
+  throw new Error(`Server did not start within ${SERVER_START_MS / 1000} s:\n${output()}`);
 }

@@ -8,6 +8,9 @@ import { emailQueue } from '../../db/schema/email.ts';
 
 export const PATIENCE_MS = 30_000;
 
+/** How long a built server may take to start (it loads the whole site bundle) on a busy machine. */
+export const SERVER_START_MS = 90_000;
+
 /** Polls `check` until it returns something truthy, and returns that. */
 export async function waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what = 'a condition', timeoutMs = PATIENCE_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -2,15 +2,22 @@
 // and absolute URLs, because an email has no base URL to resolve "/posts/…" against.
 import type { ComponentProps } from 'react';
 import { Heading, Hr, Img, Link, Text } from '@react-email/components';
-import { useAbsolute, useNewsletter } from './newsletter-context.ts';
+import { useAbsolute, useGoHref, useNewsletter } from './newsletter-context.ts';
+import { findCatalogLink } from '../../site/body-links.ts';
+import { parseWebUrl } from '../../site/affiliate-hosts.ts';
+import { REL_SPONSORED } from '../../site/links.ts';
 
 const text = { color: '#27272a', fontSize: '16px', lineHeight: '26px', margin: '0 0 16px' };
 
 function Anchor({ href = '', children }: ComponentProps<'a'>) {
   const abs = useAbsolute();
-  const { accent } = useNewsletter();
+  const go = useGoHref();
+  const { accent, catalog } = useNewsletter();
+  // A pasted link to a catalog merchant becomes its tracked /go/ link (the rules checked it).
+  const url = parseWebUrl(href);
+  const match = url && catalog ? findCatalogLink(url, catalog) : undefined;
   return (
-    <Link href={abs(href)} style={{ color: accent, textDecoration: 'underline' }}>
+    <Link href={match ? go(match.slug, `body-link:${match.slug}`) : abs(href)} rel={match ? REL_SPONSORED : undefined} style={{ color: accent, textDecoration: 'underline' }}>
       {children}
     </Link>
   );

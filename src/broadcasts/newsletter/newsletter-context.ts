@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { Product } from '../../site/content-schemas.ts';
+import type { Catalog } from '../../site/catalog.ts';
 import { goHref } from '../../site/links.ts';
 
 /** What the email components need: the products and where links point. */
 export interface NewsletterContextValue {
   products: Map<string, Product>;
+  /** Every merchant link by slug, to track pasted links. */
+  catalog?: Catalog;
   /** Absolute public URL of the site, no trailing slash. */
   siteUrl: string;
   /** The newsletter's name; clicks are attributed to `email:<name>`. */

@@ -14,6 +14,7 @@ import { NewsletterContext, NewsletterContentError } from './newsletter-context.
 import { NewsletterLayout } from './NewsletterLayout.tsx';
 import { productComponents } from './ProductBlocks.tsx';
 import { remarkNumberComponents } from './remark-number-components.ts';
+import { applyEmailLinkRules } from './email-link-rules.ts';
 
 export { UNSUBSCRIBE_PLACEHOLDER } from './NewsletterLayout.tsx';
 
@@ -43,13 +44,15 @@ export async function renderNewsletter({ contentDir, name, siteUrl }: RenderInpu
   const products = readProducts(contentDir);
   if (!products.ok) return products;
   const file = join(contentDir, 'emails', `${name}.mdx`);
-  const { subject, preview, body } = source.value;
+  const { subject, preview, body, bodyLine, allowAmazonLinks } = source.value;
+  const rules = applyEmailLinkRules(body, products.value, allowAmazonLinks, bodyLine);
+  if (rules.problems.length) return { ok: false, message: `${file}:\n${rules.problems.map((p) => `  ${p}`).join('\n')}` };
   try {
     const { default: Content } = await evaluate(body, { ...runtime, remarkPlugins: [remarkNumberComponents] });
-    const context = { products: products.value, siteUrl, name, accent: profile.value.theme.accent };
+    const context = { products: rules.products, catalog: rules.catalog, siteUrl, name, accent: profile.value.theme.accent };
     const html = await render(
       <NewsletterContext value={context}>
-        <NewsletterLayout profile={profile.value} siteUrl={siteUrl} subject={subject} preview={preview}>
+        <NewsletterLayout profile={profile.value} siteUrl={siteUrl} subject={subject} preview={preview} disclosure={rules.disclosure}>
           <Content components={{ ...markdownElements, ...productComponents }} />
         </NewsletterLayout>
       </NewsletterContext>,

@@ -73,7 +73,7 @@ describe('renderNewsletter', () => {
   });
 
   test('numbers repeated components in document order', async () => {
-    const { dir, cleanup } = withNewsletter('two-cards', '---\nsubject: Two\n---\n\n<ProductCard id="vantage-pro-16" />\n\n<ProductCard id="dink-master-lite" />\n');
+    const { dir, cleanup } = withNewsletter('two-cards', '---\nsubject: Two\nallowAmazonLinks: true\n---\n\n<ProductCard id="vantage-pro-16" />\n\n<ProductCard id="dink-master-lite" />\n');
     try {
       const result = await renderNewsletter({ contentDir: dir, name: 'two-cards', siteUrl });
       if (!result.ok) throw new Error(result.message);

@@ -71,7 +71,7 @@ describe('POST /api/view', () => {
     }
     expect(await count('select count(*) from views')).toBe(before);
     expect(await count("select count(*) from filtered_hits where target like '/wp-%' or target like '%no-such%'")).toBe(0);
-    // A prebuilt article, a tag page, the home page and the per-request bio and subscribe pages all count.
+    // An article, a tag page, the home page and the per-request bio and subscribe pages all count.
     for (const p of ['/posts/how-i-test-gear/', '/tags/paddles/', '/', '/links/', '/subscribe/']) expect((await beacon(JSON.stringify({ p }))).status, p).toBe(204);
     expect(await count('select count(*) from views')).toBe(before + 5);
   });

@@ -40,13 +40,14 @@ describe('ViewBeacon', () => {
       const userAgent = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
       const context = await browser.newContext({ ...PHONE, userAgent });
       const page = await context.newPage();
-      // A stand-in article on the real server's origin; the beacon itself goes to the real /api/view.
-      await page.route(`${server.url}/posts/beacon-test/`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>t</title><h1>Article</h1>${html}` }));
+      // A stand-in for a real article's path on the real server's origin (views count only for
+      // pages the site serves); the beacon itself goes to the real /api/view.
+      await page.route(`${server.url}/posts/how-i-test-gear/`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>t</title><h1>Article</h1>${html}` }));
       const sent = page.waitForResponse(`${server.url}/api/view`);
-      await page.goto(`${server.url}/posts/beacon-test/`, { referer: 'https://l.instagram.com/' });
+      await page.goto(`${server.url}/posts/how-i-test-gear/`, { referer: 'https://l.instagram.com/' });
       expect((await sent).status()).toBe(204);
       const rows = (await t.db.$client.execute('select path, referrer_host, device from views')).rows;
-      expect(rows.map((r) => [r.path, r.referrer_host, r.device])).toEqual([['/posts/beacon-test/', 'l.instagram.com', 'mobile']]);
+      expect(rows.map((r) => [r.path, r.referrer_host, r.device])).toEqual([['/posts/how-i-test-gear/', 'l.instagram.com', 'mobile']]);
       expect(await context.cookies()).toEqual([]);
       await context.close();
     });
