@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
 import bioAsHome from './src/bio/bio-as-home.mjs';
+import responsiveImages from './src/site/images/integration.ts';
 import { readSettings } from './src/platform/settings.ts';
 
 const settings = readSettings();
@@ -18,6 +19,7 @@ export default defineConfig({
     mdx(),
     react(),
     bioAsHome(settings.contentDir),
+    responsiveImages(),
   ],
   // Content collections must be visible to vitest (astro issue 12836).
   cacheDir: './.astro',
