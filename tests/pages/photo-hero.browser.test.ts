@@ -97,12 +97,13 @@ describe('a phone photo as an article hero', () => {
       });
       await page.goto(server.url + ARTICLE, { waitUntil: 'load', timeout: 120_000 });
       await page.waitForFunction(() => (window as unknown as { lcp?: unknown }).lcp !== undefined, null, { timeout: 60_000 });
-      const { lcp, cls, hero } = await page.evaluate(() => {
+      const { lcp, cls, hero, bytes } = await page.evaluate(() => {
         const w = window as unknown as { lcp: { time: number; src: string }; cls: number };
         const img = document.querySelector<HTMLImageElement>('.hero img')!;
-        return { lcp: w.lcp, cls: w.cls, hero: img.currentSrc };
+        const bytes = performance.getEntriesByType('resource').map((r) => `${new URL(r.name).pathname} ${(r as PerformanceResourceTiming).encodedBodySize} B`);
+        return { lcp: w.lcp, cls: w.cls, hero: img.currentSrc, bytes };
       });
-      console.log(`photo hero on a throttled phone: LCP ${Math.round(lcp.time)} ms (${lcp.src}), CLS ${cls.toFixed(3)}, hero ${hero}`);
+      console.log(`photo hero on a throttled phone: LCP ${Math.round(lcp.time)} ms, CLS ${cls.toFixed(3)}, hero ${hero}; resources: ${bytes.join(', ')}`);
       // A 360 px screen at 2× picks the 800 px AVIF, not the 4 MB original.
       expect(hero).toMatch(/\/_astro\/img\/phone-[0-9a-f]{10}-800\.avif$/);
       expect(lcp.src).toBe(hero);

@@ -2,14 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 
+const noise = (width: number, height: number, sigma: number) =>
+  sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } } }).png({ compressionLevel: 0 }).toBuffer();
+
 /**
- * A phone-like photo: by default a 4000×3000 JPEG of about 4 MB (detail noise over a gradient, which
- * compresses like a real photo rather than a flat colour), written to `file`.
+ * A phone-like photo, by default a 4000×3000 JPEG of about 4–5 MB, written to `file`: detail at
+ * two scales (coarse shapes that survive downscaling, fine grain that does not), so its
+ * resized copies weigh what a real photo's do rather than a flat colour's.
  */
 export async function writePhonePhoto(file: string, options: { orientation?: number; width?: number; height?: number } = {}): Promise<void> {
   const { width = 4000, height = 3000 } = options;
   mkdirSync(dirname(file), { recursive: true });
-  const noise = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 28 } } });
-  const image = sharp(await noise.png({ compressionLevel: 0 }).toBuffer()).blur(0.6).jpeg({ quality: 88 });
+  const coarse = await sharp(await noise(Math.ceil(width / 4), Math.ceil(height / 4), 30))
+    .resize(width, height, { kernel: 'cubic' })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  const image = sharp(coarse).composite([{ input: await noise(width, height, 12), blend: 'soft-light' }]).jpeg({ quality: 90 });
   await (options.orientation ? image.withMetadata({ orientation: options.orientation }) : image).toFile(file);
 }

@@ -86,6 +86,7 @@ async function encode(input: Buffer, width: number, format: ImageFormat, target:
 
 /** Copies the variants named in `manifest` from `cacheDir` into the client output folder. */
 export function copyVariants(manifest: ImageManifest, cacheDir: string, clientDir: string): void {
+  if (Object.keys(manifest).length === 0) return;
   const outDir = join(clientDir, VARIANTS_PATH.slice(1));
   mkdirSync(outDir, { recursive: true });
   for (const entry of Object.values(manifest)) {
