@@ -22,8 +22,11 @@ beforeAll(async () => {
   const prepared = prepareSite(FIXTURE_CONTENT, (content) => {
     const file = join(content, 'posts/all-components.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('hero: /images/avatar.svg', 'hero: /images/posts/phone.jpg'));
+    const product = join(content, 'products/alpha-paddle.yaml');
+    writeFileSync(product, readFileSync(product, 'utf8').replace('image: /images/avatar.svg', 'image: /images/products/alpha.png'));
   });
   await writePhonePhoto(join(prepared.dir, 'public/images/posts/phone.jpg'));
+  await writePhonePhoto(join(prepared.dir, 'public/images/products/alpha.png'), { width: 1000, height: 1000 });
   site = await runAstro(prepared, 'build');
   if (!site.ok) throw new Error(`build failed:\n${site.output}`);
   [server, browser] = await Promise.all([startServer({}, { root: site.dir }), launchBrowser()]);
@@ -56,6 +59,17 @@ describe('a phone photo as an article hero', () => {
     expect(copy.headers.get('content-type')).toBe('image/jpeg');
     expect(copy.headers.get('cache-control')).toContain('immutable');
     expect((await copy.arrayBuffer()).byteLength).toBeLessThan(600_000);
+  });
+
+  test('a PNG product photo: a <picture> in its card, its JPEG copy shared by the product page', async () => {
+    const article = parseDocument(await (await fetch(server.url + ARTICLE)).text());
+    const [card] = findElements(article, (el) => el.name === 'a' && el.attribs.class === 'product-card__image');
+    const [img] = findElements(card, (el) => el.name === 'img');
+    expect(img.attribs).toMatchObject({ width: '240', height: '240', loading: 'lazy', sizes: '(max-width: 240px) 100vw, 240px' });
+    expect(img.attribs.srcset.split(', ').map((c) => c.split(' ')[1])).toEqual(['480w', '800w', '1000w']);
+    const product = parseDocument(await (await fetch(`${server.url}/products/alpha-paddle/`)).text());
+    const og = findElements(product, (el) => el.name === 'meta' && el.attribs.property === 'og:image')[0].attribs.content;
+    expect(og).toMatch(/\/_astro\/img\/alpha-[0-9a-f]{10}-1000\.jpg$/);
   });
 
   test('link previews and JSON-LD share the 1200 px JPEG copy', async () => {
