@@ -29,6 +29,7 @@ beforeAll(async () => {
   await writePhonePhoto(join(prepared.dir, 'public/images/products/alpha.png'), { width: 1000, height: 1000 });
   site = await runAstro(prepared, 'build');
   if (!site.ok) throw new Error(`build failed:\n${site.output}`);
+  console.log(site.output.match(/.*photo\(s\) ready.*/)?.[0]); // how long the copies took to make
   [server, browser] = await Promise.all([startServer({}, { root: site.dir }), launchBrowser()]);
 }, 600_000);
 
