@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import node from '@astrojs/node';
 import bioAsHome from './src/bio/bio-as-home.mjs';
 import servedPages from './src/tracking/served-pages-integration.mjs';
+import responsiveImages from './src/site/images/integration.ts';
 import { readSettings } from './src/platform/settings.ts';
 import { precompress } from './src/server/precompress.ts';
 
@@ -20,6 +21,7 @@ export default defineConfig({
     mdx(),
     react(),
     bioAsHome(settings.contentDir),
+    responsiveImages(),
     servedPages(),
     // Last, so the sitemap and every other written file get their .br/.gz copies.
     precompress(),
