@@ -2,7 +2,7 @@ import type { AstroCookies } from 'astro';
 import { getDb, getSettings } from '../platform/server-settings.ts';
 import { attemptLogin } from './login.ts';
 import { getBasicPassword } from './password.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS, isValidSession } from './sessions.ts';
+import { SESSION_COOKIES, SESSION_TTL_MS, isValidSession } from './sessions.ts';
 
 export type Access = { ok: true } | { ok: false; status: 401 | 429 | 503; message: string; retryAfterSeconds?: number };
 
@@ -14,7 +14,7 @@ export async function checkAccess(request: Request, cookies: AstroCookies, clien
   const password = getSettings().statsPassword;
   if (!password) return { ok: false, status: 503, message: 'The stats are off: set STATS_PASSWORD in the environment and restart Perch.' };
   const db = getDb();
-  if (await isValidSession(db, cookies.get(SESSION_COOKIE)?.value)) return { ok: true };
+  if (await isValidSession(db, getSessionToken(cookies))) return { ok: true };
   const given = allowBasic ? getBasicPassword(request.headers.get('authorization')) : null;
   if (given === null) return { ok: false, status: 401, message: 'Log in at /stats, or send the password with HTTP Basic (any user name).' };
   const result = await attemptLogin(db, given, password, clientAddress);
@@ -23,13 +23,24 @@ export async function checkAccess(request: Request, cookies: AstroCookies, clien
   return { ok: false, status: 401, message: 'Wrong password.' };
 }
 
+/** The session token of the request: the /stats or the /studio cookie (both carry the same session). */
+export function getSessionToken(cookies: AstroCookies): string | undefined {
+  return SESSION_COOKIES.map((c) => cookies.get(c.name)?.value).find(Boolean);
+}
+
+/** Clears both session cookies (logout). */
+export function clearSessionCookies(cookies: AstroCookies): void {
+  for (const c of SESSION_COOKIES) cookies.delete(c.name, { path: c.path });
+}
+
 /**
- * Sets the session cookie: HTTP-only, SameSite=Strict, limited to /stats, Secure over https.
+ * Sets the session cookies, one login for /stats and /studio: HTTP-only, SameSite=Strict,
+ * each limited to its own path (public pages never carry them), Secure over https.
  * A TLS-terminating proxy says https with X-Forwarded-Proto; trusting it is safe here because
  * a forged header can only make the cookie stricter.
  */
 export function setSessionCookie(cookies: AstroCookies, token: string, request: Request): void {
   const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   const secure = new URL(request.url).protocol === 'https:' || forwarded === 'https' || getSettings().siteUrl.startsWith('https:');
-  cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/stats', maxAge: SESSION_TTL_MS / 1000 });
+  for (const c of SESSION_COOKIES) cookies.set(c.name, token, { httpOnly: true, sameSite: 'strict', secure, path: c.path, maxAge: SESSION_TTL_MS / 1000 });
 }

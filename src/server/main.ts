@@ -10,6 +10,7 @@ import { ensureMailWorker, stopMailWorker } from '../mail/mail-worker.ts';
 import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clicks.ts';
 import { createClickWriter } from '../tracking/click-writer.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
+import { startLiveCatalog } from '../tracking/live-catalog.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 
@@ -34,7 +35,9 @@ if (migrated) {
 }
 const writer = createClickWriter(settings.databaseUrl, settings.databaseAuthToken);
 const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () => migrateDb(db), write: writer.write });
-const handleGo = createGoHandler(loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url))), recorder);
+const goAssets = loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url)));
+startLiveCatalog(db, goAssets); // content links + the studio's, swapped in memory as the studio saves
+const handleGo = createGoHandler(goAssets, recorder);
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
