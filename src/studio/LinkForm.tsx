@@ -32,7 +32,8 @@ function Field(props: { name: string; label: string; error?: string; hint?: stri
 }
 
 export default function LinkForm({ action, taken, values, errors, fallbacks, hasProduct, submitLabel }: LinkFormProps) {
-  const [v, setV] = useState<Record<string, string>>(values);
+  // What the creator typed (or the saved link had) is never replaced by a guess.
+  const [v, setV] = useState<Record<string, string>>({ ...values, merchantTouched: values.merchant ? '1' : '', subIdParamTouched: values.subIdParam ? '1' : '' });
   const [slugTouched, setSlugTouched] = useState(Boolean(values.slug));
   const set = (name: string, value: string) => setV((old) => ({ ...old, [name]: value }));
   const onUrl = (url: string) => {
@@ -42,7 +43,7 @@ export default function LinkForm({ action, taken, values, errors, fallbacks, has
       if (!detected) return next;
       next.network = detected.network;
       next.subIdParam = old.subIdParamTouched ? old.subIdParam ?? '' : '';
-      if (!old.merchantTouched) next.merchant = detected.merchant;
+      if (!old.merchantTouched && detected.merchant) next.merchant = detected.merchant;
       if (taken && !slugTouched) next.slug = suggestSlug(url, new Set(taken));
       return next;
     });

@@ -18,6 +18,7 @@ export interface Detected {
   network: Network;
   /** The query parameter the click id goes into, or null (network "other" without a template). */
   subIdParam: string | null;
+  /** The shop's name; empty behind a network's tracking domain, which does not name the shop. */
   merchant: string;
 }
 
@@ -32,14 +33,17 @@ export function detectMerchant(url: string): Detected | null {
     return null;
   }
   for (const [pattern, network, merchant] of NETWORK_HOSTS) {
-    if (pattern.test(host)) return { network, subIdParam: SUB_ID_PARAMS[network], merchant: merchant ?? nameOf(host) };
+    if (pattern.test(host)) return { network, subIdParam: SUB_ID_PARAMS[network], merchant: merchant ?? '' };
   }
   return { network: 'other', subIdParam: null, merchant: nameOf(host) };
 }
 
 function nameOf(host: string): string {
+  if (/^[\d.]+$|:/.test(host)) return ''; // an IP address names no shop
   const labels = host.split('.');
-  const main = labels.length > 1 ? labels[labels.length - 2]! : labels[0]!;
+  // shop.joola.co.uk → "joola": skip a country's second level (co, com, org, net…).
+  const secondLevel = labels.length > 2 && /^(co|com|org|net|ac|gov|ne|or)$/.test(labels.at(-2)!);
+  const main = labels.at(secondLevel ? -3 : -2) ?? labels[0]!;
   return main.charAt(0).toUpperCase() + main.slice(1);
 }
 
@@ -47,6 +51,7 @@ function nameOf(host: string): string {
 export function slugify(text: string, max = 40): string {
   return text
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -59,7 +64,8 @@ export function suggestSlug(url: string, taken: ReadonlySet<string>): string {
   const detected = detectMerchant(url);
   if (!detected) return '';
   const words = new URL(url).pathname.split('/').filter((w) => w && !/^(dp|p|product|products|gp|ref=.*)$/i.test(w));
-  const base = slugify([detected.merchant, words.at(-1) ?? ''].filter(Boolean).join(' ')) || 'link';
+  const shop = detected.merchant || (detected.network === 'other' ? '' : detected.network);
+  const base = slugify([shop, words.at(-1) ?? ''].filter(Boolean).join(' ')) || 'link';
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
