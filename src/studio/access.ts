@@ -10,7 +10,7 @@ import { getDb, getSettings } from '../platform/server-settings.ts';
 
 export type Guard = { ok: true } | { ok: false; response: Response };
 
-type Context = Pick<AstroGlobal, 'request' | 'cookies' | 'url' | 'response' | 'redirect'>;
+type Context = Pick<AstroGlobal, 'request' | 'cookies' | 'url' | 'response'>;
 
 /** True when a state-changing request comes from this site's own pages. */
 export function isSameOrigin(request: Request): boolean {
@@ -25,7 +25,7 @@ export async function guardStudio(ctx: Context): Promise<Guard> {
   if (!isSameOrigin(ctx.request)) return { ok: false, response: new Response('This form can only be sent from the studio itself.', { status: 403, headers: PRIVATE_HEADERS }) };
   if (getSettings().statsPassword && (await isValidSession(getDb(), getSessionToken(ctx.cookies)))) return { ok: true };
   const next = encodeURIComponent(ctx.url.pathname + ctx.url.search);
-  return { ok: false, response: ctx.redirect(`/studio/login?next=${next}`, 303) };
+  return { ok: false, response: new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, Location: `/studio/login?next=${next}` } }) };
 }
 
 /** A `next` path to return to after login: only a studio path of this site. */
