@@ -42,6 +42,9 @@ export const studioBio = sqliteTable('studio_bio', {
   entries: text('entries').notNull(),
   /** JSON: product ids of the shelf, in order. */
   picks: text('picks').notNull(),
+  /** The highest entry and pick ids ever given out: a removed entry's id (its stats placement) is never reused. */
+  lastEntryId: integer('last_entry_id').notNull(),
+  lastPickId: integer('last_pick_id').notNull(),
   version: integer('version').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -118,7 +118,10 @@ export async function saveLink(db: Db, content: LinkCatalog, slug: string, field
   return result;
 }
 
-export const staleMessage = 'This link was changed in another tab or on another device since you opened it. Your edit was not saved: reload to see the latest, then make your change again.';
+/** The answer to a save from a stale tab: nothing was written, and why. */
+export const staleMessageFor = (what: string) =>
+  `${what} was changed in another tab or on another device since you opened it. Your edit was not saved: reload to see the latest, then make your change again.`;
+const staleMessage = staleMessageFor('This link');
 
 /** Drops an override (the content file's link is live again) or deletes a studio link, if `version` is current. */
 export async function removeLink(db: Db, slug: string, version: number): Promise<SaveResult> {

@@ -2,6 +2,8 @@ CREATE TABLE `studio_bio` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`entries` text NOT NULL,
 	`picks` text NOT NULL,
+	`last_entry_id` integer NOT NULL,
+	`last_pick_id` integer NOT NULL,
 	`version` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
