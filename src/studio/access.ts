@@ -10,7 +10,7 @@ import { getDb, getSettings } from '../platform/server-settings.ts';
 
 export type Guard = { ok: true } | { ok: false; response: Response };
 
-type Context = Pick<AstroGlobal, 'request' | 'cookies' | 'url' | 'response'>;
+type Context = Pick<AstroGlobal, 'request' | 'cookies' | 'url'> & { response: { headers: Headers } };
 
 /** True when a state-changing request comes from this site's own pages. */
 export function isSameOrigin(request: Request): boolean {
