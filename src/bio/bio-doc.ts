@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { studioBio } from '../../db/schema/studio.ts';
-import type { BioEntry } from '../site/content-schemas.ts';
+import { pickProduct, type BioEntry, type BioPick } from '../site/content-schemas.ts';
 
 export interface BioDocEntry {
   id: number;
@@ -43,10 +43,10 @@ export interface BioDoc {
 }
 
 /** content/bio.yaml as a document: ids are the file positions, as the placements always were. */
-export function docFromContent(bio: { entries: readonly BioEntry[]; picks: readonly string[] }): BioDoc {
+export function docFromContent(bio: { entries: readonly BioEntry[]; picks: readonly BioPick[] }): BioDoc {
   return {
     entries: bio.entries.map((e, i) => ({
-      id: i + 1,
+      id: e.id ?? i + 1,
       title: e.title,
       ...(e.link && { link: e.link }),
       ...(e.product && { product: e.product }),
@@ -55,11 +55,11 @@ export function docFromContent(bio: { entries: readonly BioEntry[]; picks: reado
       highlight: e.highlight,
       ...(e.showFrom && { showFrom: e.showFrom.toISOString() }),
       ...(e.showUntil && { showUntil: e.showUntil.toISOString() }),
-      hidden: false,
+      hidden: e.hidden ?? false,
     })),
-    picks: bio.picks.map((product, i) => ({ id: i + 1, product, hidden: false })),
-    lastEntryId: bio.entries.length,
-    lastPickId: bio.picks.length,
+    picks: bio.picks.map((pick, i) => ({ id: typeof pick === 'string' ? i + 1 : pick.id, product: pickProduct(pick), hidden: false })),
+    lastEntryId: Math.max(bio.entries.length, ...bio.entries.map((e) => e.id ?? 0)),
+    lastPickId: Math.max(bio.picks.length, ...bio.picks.map((p) => (typeof p === 'string' ? 0 : p.id))),
   };
 }
 
@@ -86,5 +86,6 @@ export function visibleEntries(doc: BioDoc): (BioEntry & { id: number })[] {
       highlight: e.highlight,
       showFrom: e.showFrom ? new Date(e.showFrom) : undefined,
       showUntil: e.showUntil ? new Date(e.showUntil) : undefined,
+      hidden: false,
     }));
 }

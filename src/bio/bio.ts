@@ -112,7 +112,7 @@ function resolveProductReference(entry: BioEntry, products: readonly ProductReco
  * links that do not exist come back as problems (sentences naming the entry), not buttons.
  */
 export function resolveBioEntries(
-  entries: readonly (BioEntry & { id?: number })[],
+  entries: readonly BioEntry[],
   products: readonly ProductRecord[],
   others: OtherLinks = new Map(),
 ): { buttons: BioButton[]; problems: string[] } {

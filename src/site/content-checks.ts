@@ -3,7 +3,7 @@
  * agree (a link slug used twice, an article or the bio page naming a product that does not
  * exist). Each problem names the file and the field, worded as advice for the creator.
  */
-import type { BioEntry, Post } from './content-schemas.ts';
+import { pickProduct, type BioEntry, type BioPick, type Post } from './content-schemas.ts';
 import { findComponentRefs } from './affiliate-refs.ts';
 import type { Catalog, ProductEntry } from './catalog.ts';
 import { findIcon, iconNames } from './icons.ts';
@@ -23,7 +23,7 @@ export interface PostEntry {
 
 export interface BioFile {
   filePath?: string;
-  data: { entries: BioEntry[]; picks: string[] };
+  data: { entries: BioEntry[]; picks: BioPick[] };
 }
 
 const fileOf = (entry: { filePath?: string }, fallback: string) => entry.filePath ?? fallback;
@@ -89,7 +89,8 @@ export function checkBio(bio: BioFile, catalog: Catalog): ContentProblem[] {
     }
     if (entry.slug && catalog.links.has(entry.slug)) problems.push({ file, field: `entries[${i}].slug`, message: `"${entry.slug}" is already a merchant link slug in content/products/; pick another so /go/${entry.slug} stays unambiguous.` });
   });
-  bio.data.picks.forEach((id, i) => {
+  bio.data.picks.forEach((pick, i) => {
+    const id = pickProduct(pick);
     if (!catalog.products.has(id)) problems.push({ file, field: `picks[${i}]`, message: unknownProduct(catalog, id) });
   });
   return problems;

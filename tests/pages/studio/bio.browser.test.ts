@@ -5,6 +5,9 @@ import { startServer, type RunningServer } from '../../support/server.ts';
 import { seriousViolations } from '../../support/axe.ts';
 import { studioLogin } from '../../support/studio.ts';
 
+/** Waits for a change to show, with room for a busy machine. */
+const POLL = { timeout: 10_000, interval: 100 };
+
 const PASSWORD = 'studio-bio-password';
 let server: RunningServer;
 let browser: Browser;
@@ -45,28 +48,28 @@ test('at phone width: reorder, schedule, add and remove bio buttons and see /lin
   // Move "My everyday paddle" (entry 3) up: it swaps with entry 2 and keeps its placement.
   await save(page, { name: 'Move “My everyday paddle” up' });
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  await expect.poll(async () => (await bioButtons()).slice(0, 3).map((b) => b[0])).toEqual(['1', '3', '2']);
+  await expect.poll(async () => (await bioButtons()).slice(0, 3).map((b) => b[0]), POLL).toEqual(['1', '3', '2']);
   expect((await bioButtons()).find((b) => b[0] === '3')?.[2]).toBe('bio:entry-3');
 
   // Schedule the first entry for 2030: it leaves the page now.
   await page.locator('#e1-showFrom').fill('2030-01-01T00:00');
   await save(page);
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  await expect.poll(async () => (await bioButtons()).map((b) => b[1])).not.toContain('The best pickleball paddles of 2026');
+  await expect.poll(async () => (await bioButtons()).map((b) => b[1]), POLL).not.toContain('The best pickleball paddles of 2026');
 
   // A new button gets the next id; after removing it, the one added next does not reuse it.
   await page.getByText('Add a button').click();
   await page.locator('#new-title').fill('Story deal: court shoes');
   await page.locator('#new-target').selectOption('product:baseline-court-pro-shoe');
   await save(page, { name: 'Add button' });
-  await expect.poll(async () => (await bioButtons()).find((b) => b[1] === 'Story deal: court shoes')?.[2]).toBe('bio:entry-9');
+  await expect.poll(async () => (await bioButtons()).find((b) => b[1] === 'Story deal: court shoes')?.[2], POLL).toBe('bio:entry-9');
   await save(page, { name: 'Remove “Story deal: court shoes”' });
-  await expect.poll(async () => (await bioButtons()).map((b) => b[1])).not.toContain('Story deal: court shoes');
+  await expect.poll(async () => (await bioButtons()).map((b) => b[1]), POLL).not.toContain('Story deal: court shoes');
   await page.getByText('Add a button').click();
   await page.locator('#new-title').fill('Story deal, take two');
   await page.locator('#new-target').selectOption('link:vantage-pro-16-direct');
   await save(page, { name: 'Add button' });
-  await expect.poll(async () => (await bioButtons()).find((b) => b[1] === 'Story deal, take two')?.[2]).toBe('bio:entry-10');
+  await expect.poll(async () => (await bioButtons()).find((b) => b[1] === 'Story deal, take two')?.[2], POLL).toBe('bio:entry-10');
 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
   expect(await seriousViolations(page)).toEqual([]);

@@ -9,6 +9,9 @@ import { seriousViolations } from '../../support/axe.ts';
 import { startMerchant, studioLogin, waitForIslands } from '../../support/studio.ts';
 import { PEOPLE } from '../../support/user-agents.ts';
 
+/** Waits for a change to show, with room for a busy machine. */
+const POLL = { timeout: 10_000, interval: 100 };
+
 const PASSWORD = 'studio-links-password';
 let server: RunningServer;
 let merchant: Awaited<ReturnType<typeof startMerchant>>;
@@ -40,7 +43,7 @@ test('at phone width: log in, create a short link that works at /go/ at once, ed
   await page.getByText('New tracked link').click();
   await page.getByLabel('Destination').fill(`${merchant.url}/paddles/Spring-Sale?aff=maya`);
   // The island suggests a free short name and names the shop from the address.
-  await expect.poll(() => page.getByLabel('Short name').inputValue()).toBe('spring-sale');
+  await expect.poll(() => page.getByLabel('Short name').inputValue(), POLL).toBe('spring-sale');
   await page.getByLabel('Short name').fill('story-sale');
   await page.getByLabel('Shop').fill('Paddle Shop');
   await page.getByRole('button', { name: 'Create link' }).click();
@@ -78,7 +81,7 @@ test('a destination that is not http(s) or a slug that exists is refused next to
   await page.getByRole('button', { name: 'Create link' }).click();
   await page.locator('#url-error').waitFor();
   expect(await page.locator('#url-error').textContent()).toMatch(/https:\/\//);
-  await expect.poll(() => page.getByLabel('Destination').getAttribute('aria-invalid')).toBe('true');
+  await expect.poll(() => page.getByLabel('Destination').getAttribute('aria-invalid'), POLL).toBe('true');
   await waitForIslands(page);
 
   await page.getByLabel('Destination').fill(`${merchant.url}/x`);
