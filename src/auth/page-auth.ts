@@ -1,6 +1,7 @@
 import type { AstroCookies } from 'astro';
 import { getDb, getSettings } from '../platform/server-settings.ts';
 import { attemptLogin } from './login.ts';
+import { createSession } from './sessions.ts';
 import { getBasicPassword } from './password.ts';
 import { SESSION_COOKIES, SESSION_TTL_MS, isValidSession } from './sessions.ts';
 
@@ -43,4 +44,25 @@ export function setSessionCookie(cookies: AstroCookies, token: string, request: 
   const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   const secure = new URL(request.url).protocol === 'https:' || forwarded === 'https' || getSettings().siteUrl.startsWith('https:');
   for (const c of SESSION_COOKIES) cookies.set(c.name, token, { httpOnly: true, sameSite: 'strict', secure, path: c.path, maxAge: SESSION_TTL_MS / 1000 });
+}
+
+export type FormLogin = { ok: true } | { ok: false; status: 401 | 429; error: string };
+
+/**
+ * Handles a submitted login form (the one creator login of /stats and /studio): on success
+ * the session cookies are set; otherwise the status and a sentence to show, with Retry-After
+ * set on the response while locked.
+ */
+export async function loginFromForm(request: Request, cookies: AstroCookies, clientAddress: string, responseHeaders: Headers): Promise<FormLogin> {
+  const password = getSettings().statsPassword;
+  const form = await request.formData().catch(() => null);
+  const given = form?.get('password');
+  const result = await attemptLogin(getDb(), typeof given === 'string' ? given.slice(0, 1000) : '', password ?? '', clientAddress);
+  if (result.ok) {
+    setSessionCookie(cookies, await createSession(getDb()), request);
+    return { ok: true };
+  }
+  if (result.reason === 'wrong') return { ok: false, status: 401, error: 'That password is not right.' };
+  responseHeaders.set('Retry-After', String(result.retryAfterSeconds));
+  return { ok: false, status: 429, error: `Too many wrong passwords. Try again in ${result.retryAfterSeconds} seconds.` };
 }

@@ -111,7 +111,7 @@ export const bioEntrySchema = z
     /** The entry's click placement (`bio:entry-<id>`); the studio's export writes it so reordering keeps stats history. Default: its position. */
     id: z.number({ error: 'must be a whole number' }).int().positive().optional(),
     /** Kept in the file but not shown (the studio's "hidden"). */
-    hidden: z.boolean().default(false),
+    hidden: z.boolean().optional(),
   })
   .refine((e) => [e.url, e.link, e.product].filter(Boolean).length === 1, {
     error: 'needs exactly one of url, link or product',

@@ -39,7 +39,7 @@ export default function LinkForm({ action, taken, values, errors, fallbacks, has
   const onUrl = (url: string) => {
     const detected = detectMerchant(url);
     setV((old) => {
-      const next = { ...old, url };
+      const next: Record<string, string> = { ...old, url };
       if (!detected) return next;
       next.network = detected.network;
       next.subIdParam = old.subIdParamTouched ? old.subIdParam ?? '' : '';
