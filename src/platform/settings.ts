@@ -26,6 +26,10 @@ export interface Settings {
   resendRateLimit: number;
   /** The creator's content folder, read at build time and by the CLI; PERCH_CONTENT_DIR, default `content`. */
   contentDir: string;
+  /** Checks merchant destinations in the server (LINK_HEALTH=on|off, default on). */
+  linkHealth: boolean;
+  /** Seconds between two link checks (LINK_HEALTH_EVERY, default 20: three links a minute). */
+  linkHealthEvery: number;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -52,6 +56,8 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     resendWebhookSecret: blank(env.RESEND_WEBHOOK_SECRET),
     resendRateLimit: Number(blank(env.RESEND_RATE_LIMIT) ?? DEFAULT_RESEND_RATE_LIMIT),
     contentDir: blank(env.PERCH_CONTENT_DIR) ?? 'content',
+    linkHealth: blank(env.LINK_HEALTH)?.toLowerCase() !== 'off',
+    linkHealthEvery: Number(blank(env.LINK_HEALTH_EVERY) ?? 20),
   };
 }
 

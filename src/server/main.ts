@@ -11,6 +11,7 @@ import { importUnsavedClicks, saveUnsavedClicks } from '../tracking/unsaved-clic
 import { createClickWriter } from '../tracking/click-writer.ts';
 import { createGoHandler, loadGoAssets } from './go.ts';
 import { startLiveCatalog } from '../tracking/live-catalog.ts';
+import { startLinkHealth } from '../tracking/link-health-schedule.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 
@@ -38,6 +39,7 @@ const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () =>
 const goAssets = loadGoAssets(fileURLToPath(new URL('../../dist/client/', import.meta.url)));
 startLiveCatalog(db, goAssets); // content links + the studio's, swapped in memory as the studio saves
 const handleGo = createGoHandler(goAssets, recorder);
+if (settings.linkHealth) startLinkHealth(db, goAssets, { everyMs: settings.linkHealthEvery * 1000 }); // flags dead merchant links
 // Sends (and retries) queued email in this process; the SSR bundle finds it via globalThis.
 ensureMailWorker(db, settings);
 
