@@ -12,6 +12,7 @@ import { writeToOutbox } from '../mail/outbox.ts';
 import type { OutgoingEmail } from '../mail/outgoing-email.ts';
 import { createResendBatchSender } from '../mail/resend-batch.ts';
 import { createResendClient } from '../mail/resend-client.ts';
+import { sleep } from '../platform/pacer.ts';
 import type { Settings } from '../platform/settings.ts';
 import { acquireSendLease, LEASE_MS } from './broadcast-lease.ts';
 import { sendBroadcast, type Progress, type SendResult } from './broadcast-send.ts';
@@ -46,6 +47,24 @@ export function senderFor(settings: SendSettings, senderName: string): string | 
 export function freezeNewsletter(db: Db, settings: SendSettings, name: string, email: RenderedNewsletter, batchSize: number): Promise<Broadcast> {
   const from = senderFor(settings, email.senderName)!;
   return freezeBroadcast(db, { name, subject: email.subject, from, html: email.html, text: email.text, batchSize });
+}
+
+/**
+ * The broadcast of `name`: the one already started, or a new one frozen now. Two requests
+ * racing to start it get the same broadcast (names are unique; the loser waits and reads the winner's).
+ */
+export async function startOrJoin(db: Db, settings: SendSettings, name: string, email: RenderedNewsletter, batchSize: number): Promise<Broadcast> {
+  for (let attempt = 1; ; attempt++) {
+    const existing = await getBroadcast(db, name);
+    if (existing) return existing;
+    try {
+      return await freezeNewsletter(db, settings, name, email, batchSize);
+    } catch (error) {
+      // The other request's freeze holds the write lock or has just taken the name: read it again.
+      if (attempt >= 20) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 export type DeliverResult = SendResult | { ok: false; message: string; progress?: undefined };
