@@ -11,10 +11,52 @@ CREATE TABLE `click_uniques` (
 );
 --> statement-breakpoint
 CREATE INDEX `click_uniques_at_idx` ON `click_uniques` (`at`);--> statement-breakpoint
+CREATE TABLE `link_health` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`url` text NOT NULL,
+	`state` text NOT NULL,
+	`reason` text,
+	`detail` text,
+	`status` integer,
+	`checked_at` integer NOT NULL,
+	`flagged_at` integer
+);
+--> statement-breakpoint
 CREATE TABLE `rate_limits` (
 	`key` text PRIMARY KEY NOT NULL,
 	`window_start` integer NOT NULL,
 	`count` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `studio_bio` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`entries` text NOT NULL,
+	`picks` text NOT NULL,
+	`last_entry_id` integer NOT NULL,
+	`last_pick_id` integer NOT NULL,
+	`version` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `studio_changes` (
+	`key` text PRIMARY KEY NOT NULL,
+	`version` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `studio_links` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`url` text NOT NULL,
+	`merchant` text NOT NULL,
+	`network` text NOT NULL,
+	`sub_id_param` text,
+	`ends_at` integer,
+	`fallback` text,
+	`paused` integer DEFAULT false NOT NULL,
+	`product_id` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `webhook_messages` (

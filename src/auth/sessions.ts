@@ -4,6 +4,13 @@ import type { Db } from '../../db/client.ts';
 import { statsSessions } from '../../db/schema/stats.ts';
 
 export const SESSION_COOKIE = 'perch_stats';
+/** The same session's cookie for /studio: one login, each cookie sent only to its own pages. */
+export const STUDIO_COOKIE = 'perch_studio';
+/** Where each session cookie is sent. */
+export const SESSION_COOKIES = [
+  { name: SESSION_COOKIE, path: '/stats' },
+  { name: STUDIO_COOKIE, path: '/studio' },
+] as const;
 /** Sessions last 30 days; logging out ends one at once. */
 export const SESSION_TTL_MS = 30 * 86_400_000;
 
@@ -28,4 +35,9 @@ export async function isValidSession(db: Db, token: string | undefined, now = ne
 /** Ends a session (logout). Unknown tokens are ignored. */
 export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
   if (token) await db.delete(statsSessions).where(eq(statsSessions.tokenHash, hashToken(token)));
+}
+
+/** Ends every session ("log out everywhere"): a phone left logged in somewhere is logged out too. */
+export async function deleteAllSessions(db: Db): Promise<void> {
+  await db.delete(statsSessions);
 }

@@ -85,7 +85,19 @@ function findLink(products: readonly ProductRecord[], slug: string): MerchantLin
 
 type Resolved = { ok: true; link: MerchantLink } | { ok: false; problem: string };
 
-function resolveReference(entry: BioEntry, products: readonly ProductRecord[]): Resolved {
+/** Tracked links outside content/products (the studio's), by slug: their network decides the sponsored marking. */
+export type OtherLinks = ReadonlyMap<string, MerchantLink['network']>;
+
+type Reference = { ok: true; slug: string; network: MerchantLink['network']; url?: string } | { ok: false; problem: string };
+
+function resolveReference(entry: BioEntry, products: readonly ProductRecord[], others: OtherLinks): Reference {
+  const found = resolveProductReference(entry, products);
+  if (found.ok) return { ok: true, slug: found.link.slug, network: found.link.network, url: found.link.url };
+  const network = entry.link ? others.get(entry.link) : undefined;
+  return network ? { ok: true, slug: entry.link!, network } : found;
+}
+
+function resolveProductReference(entry: BioEntry, products: readonly ProductRecord[]): Resolved {
   const productId = entry.product ?? entry.link!;
   // `link` names a merchant link slug, or (as a convenience) a product id.
   const link = entry.link ? findLink(products, entry.link) : undefined;
@@ -106,13 +118,15 @@ function resolveReference(entry: BioEntry, products: readonly ProductRecord[]): 
 export function resolveBioEntries(
   entries: readonly BioEntry[],
   products: readonly ProductRecord[],
+  others: OtherLinks = new Map(),
 ): { buttons: BioButton[]; problems: string[] } {
   const buttons: BioButton[] = [];
   const problems: string[] = [];
   entries.forEach((entry, i) => {
     const common = {
       title: entry.title,
-      position: i + 1,
+      // A studio entry's stable id; a file's entries are numbered by position.
+      position: entry.id ?? i + 1,
       icon: entry.icon,
       highlight: entry.highlight,
       showFrom: entry.showFrom,
@@ -122,21 +136,22 @@ export function resolveBioEntries(
       buttons.push({ ...common, slug: entry.slug!, affiliate: false });
       return;
     }
-    const resolved = resolveReference(entry, products);
+    const resolved = resolveReference(entry, products, others);
     if (!resolved.ok) problems.push(resolved.problem);
-    else buttons.push({ ...common, slug: resolved.link.slug, affiliate: true, network: resolved.link.network, url: resolved.link.url });
+    else buttons.push({ ...common, slug: resolved.slug, affiliate: true, network: resolved.network, url: resolved.url });
   });
   return { buttons, problems };
 }
 
 /** The "my picks" shelf: each picked product with its first merchant link, in pick order. */
 export function buildShelf(
-  picks: readonly string[],
+  picks: readonly (string | { id: number; product: string })[],
   products: readonly ProductRecord[],
 ): { items: ShelfItem[]; problems: string[] } {
   const items: ShelfItem[] = [];
   const problems: string[] = [];
-  picks.forEach((id, i) => {
+  picks.forEach((pick, i) => {
+    const id = typeof pick === 'string' ? pick : pick.product;
     const product = products.find((p) => p.id === id);
     if (!product) {
       problems.push(`picks in content/bio.yaml names "${id}", but there is no content/products/${id}.yaml`);
@@ -155,7 +170,7 @@ export function buildShelf(
       merchant: link.merchant,
       network: link.network,
       url: link.url,
-      position: i + 1,
+      position: typeof pick === 'string' ? i + 1 : pick.id,
     });
   });
   return { items, problems };

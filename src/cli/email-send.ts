@@ -1,14 +1,11 @@
 // `send`, `resume` and `status`: the list send, exactly once, resumable at any point.
 import { createInterface } from 'node:readline/promises';
 import type { Db } from '../../db/client.ts';
-import { acquireSendLease, LEASE_MS } from '../broadcasts/broadcast-lease.ts';
-import { sendBroadcast } from '../broadcasts/broadcast-send.ts';
-import { createUnsubscribeFor } from '../mail/email-links.ts';
-import { countEligibleSubscribers, countRecipients, freezeBroadcast, getBroadcast, type Broadcast } from '../broadcasts/broadcasts.ts';
+import { countEligibleSubscribers, countRecipients, getBroadcast, type Broadcast } from '../broadcasts/broadcasts.ts';
 import { listNewsletters } from '../broadcasts/newsletter-content.ts';
-import { createResendBatchSender } from '../mail/resend-batch.ts';
+import { deliverBroadcast, freezeNewsletter, NEEDS_FROM, NEEDS_KEY } from '../broadcasts/run-broadcast.ts';
 import type { CliContext } from './email-cli-context.ts';
-import { renderOrExplain, senderFor } from './email-preview.ts';
+import { renderOrExplain } from './email-preview.ts';
 import { createProgressReporter, formatDuration } from './progress-bar.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -16,13 +13,13 @@ const n = (x: number) => x.toLocaleString('en-US');
 function checkCanSend(ctx: CliContext): boolean {
   if (!ctx.settings.resendApiKey) {
     console.error(
-      'Sending to your list needs RESEND_API_KEY (create one at https://resend.com/api-keys).\n' +
+      `${NEEDS_KEY}\n` +
         'Without a key you can still look at it: `npm run email -- preview <name>`, or `test <name> --to you@example.com` (goes to the local outbox).',
     );
     return false;
   }
   if (!ctx.settings.emailFrom) {
-    console.error('Set EMAIL_FROM to a sender address on a domain verified in Resend, e.g. EMAIL_FROM="maya@kitchenline.example".');
+    console.error(NEEDS_FROM);
     return false;
   }
   return true;
@@ -61,8 +58,7 @@ export async function runSend(ctx: CliContext, db: Db, name: string): Promise<nu
       return 1;
     }
   }
-  const from = senderFor(ctx, email.senderName)!;
-  const broadcast = await freezeBroadcast(db, { name, subject: email.subject, from, html: email.html, text: email.text, batchSize: ctx.options.batchSize });
+  const broadcast = await freezeNewsletter(db, ctx.settings, name, email, ctx.options.batchSize);
   return deliver(ctx, db, broadcast, 'Sending');
 }
 
@@ -84,23 +80,13 @@ async function deliver(ctx: CliContext, db: Db, broadcast: Broadcast, verb: stri
   const counts = await countRecipients(db, broadcast.id);
   const left = counts.queued + counts.sending;
   console.log(`${verb} "${broadcast.subject}": ${n(left)} of ${n(broadcast.recipientCount)} recipients left, ${ctx.options.rate} API calls/s.`);
-  const lease = await acquireSendLease(db, broadcast.id);
-  if (!lease.ok) {
-    console.error(lease.message);
-    return 1;
-  }
   const started = Date.now();
   const reporter = createProgressReporter();
-  const renewal = setInterval(() => void lease.renew(), LEASE_MS / 3);
-  const result = await sendBroadcast(db, broadcast, {
-    sendBatch: createResendBatchSender(ctx.settings.resendApiKey!, ctx.settings.resendBaseUrl),
-    unsubscribeFor: await createUnsubscribeFor(db, ctx.settings.siteUrl),
-    ratePerSecond: ctx.options.rate,
-    onProgress: reporter.update,
-  }).finally(async () => {
-    clearInterval(renewal);
-    await lease.release();
-  });
+  const result = await deliverBroadcast(db, ctx.settings, broadcast, { ratePerSecond: ctx.options.rate, onProgress: reporter.update });
+  if (!result.progress) {
+    console.error(result.message);
+    return 1;
+  }
   reporter.end();
   const { sent, skipped, failed } = result.progress;
   console.log(

@@ -34,6 +34,10 @@ export interface Settings {
   trustProxy: string[];
   /** NODE_ENV === 'production'. */
   production: boolean;
+  /** Checks merchant destinations in the server (LINK_HEALTH=on|off, default on). */
+  linkHealth: boolean;
+  /** Seconds between two link checks (LINK_HEALTH_EVERY, default 20: three links a minute). */
+  linkHealthEvery: number;
 }
 
 export type EnvSource = Record<string, string | undefined>;
@@ -62,6 +66,8 @@ export function parseSettings(env: EnvSource, fallbackSite?: string): Settings {
     contentDir: blank(env.PERCH_CONTENT_DIR) ?? 'content',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     production: env.NODE_ENV === 'production',
+    linkHealth: blank(env.LINK_HEALTH)?.toLowerCase() !== 'off',
+    linkHealthEvery: Number(blank(env.LINK_HEALTH_EVERY) ?? 20),
   };
 }
 

@@ -12,6 +12,8 @@ import { createClickWriter } from '../tracking/click-writer.ts';
 import { loadServedPages, publishServedPages } from '../tracking/served-pages.ts';
 import { createGoHandler, loadGoAssets, serveNotFound } from './go.ts';
 import { createRequestGuard, refuseConnect } from './guard.ts';
+import { startLiveCatalog } from '../tracking/live-catalog.ts';
+import { startLinkHealth } from '../tracking/link-health-schedule.ts';
 import { isPostbackPath, servePostback } from './postback.ts';
 import { handleUnsubscribePost } from './unsubscribe-fast-path.ts';
 import { createStopper, startupStep } from './shutdown.ts';
@@ -50,6 +52,8 @@ const recorder = createClickRecorder(db, { prepare: migrated ? undefined : () =>
 if (migrated) await recorder.start();
 const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 const goAssets = loadGoAssets(clientDir);
+startLiveCatalog(db, goAssets); // content links + the studio's, swapped in memory as the studio saves
+if (settings.linkHealth) startLinkHealth(db, goAssets, { everyMs: settings.linkHealthEvery * 1000 }); // flags dead merchant links
 // /api/view (in the SSR bundle) counts only the pages the build lists.
 publishServedPages(loadServedPages(clientDir));
 const handleGo = createGoHandler(goAssets, recorder, settings);

@@ -3,7 +3,7 @@
  * agree (a link slug used twice, an article or the bio page naming a product that does not
  * exist). Each problem names the file and the field, worded as advice for the creator.
  */
-import type { BioEntry, Post } from './content-schemas.ts';
+import { pickProduct, type BioEntry, type BioPick, type Post } from './content-schemas.ts';
 import type { ContentProblem } from './content-problem.ts';
 import { findComponentRefs, findComponentTags, KNOWN_COMPONENTS, type ComponentTag } from './affiliate-refs.ts';
 import { bodyAffiliateLinks, untrackedLinkAdvice } from './body-links.ts';
@@ -23,7 +23,7 @@ export interface PostToCheck {
 
 export interface BioFile {
   filePath?: string;
-  data: { entries: BioEntry[]; picks: string[] };
+  data: { entries: BioEntry[]; picks: BioPick[] };
 }
 
 const fileOf = (entry: { filePath?: string }, fallback: string) => entry.filePath ?? fallback;
@@ -41,7 +41,6 @@ function unknownLink(catalog: Catalog, slug: string): string {
   return `"${slug}" is not a merchant link slug. Link slugs are the "slug" of a link under "links:" in content/products/ (known: ${listOf(catalog.links.keys())}).`;
 }
 
-/** Link slugs are the /go/<slug> URLs, so each must belong to one merchant link only. */
 /**
  * The one check of tracked-link slugs: unique across products, and each fallback "product",
  * another link's slug or a bio URL's slug, never the link itself. (Bio slugs are checked
@@ -119,7 +118,7 @@ export function checkUnusedProducts(catalog: Catalog, posts: readonly PostToChec
     for (const link of bodyAffiliateLinks(post.body ?? '', catalog)) if (link.slug) used.add(catalog.links.get(link.slug)!.product.id);
   }
   for (const entry of bio?.data.entries ?? []) used.add(entry.product ?? catalog.links.get(entry.link ?? '')?.product.id ?? entry.link ?? '');
-  bio?.data.picks.forEach((id) => used.add(id));
+  bio?.data.picks.forEach((pick) => used.add(pickProduct(pick)));
   return [...catalog.products.values()]
     .filter((p) => !used.has(p.id) && !p.data.featured)
     .map((p) => ({ file: fileOf(p, `content/products/${p.id}.yaml`), field: 'line 1', message: `"${p.id}" is not used by any article, the bio page or the featured picks; it is only listed on /products/.` }));
@@ -144,7 +143,8 @@ export function checkBio(bio: BioFile, catalog: Catalog): ContentProblem[] {
     }
     if (entry.slug && catalog.links.has(entry.slug)) problems.push({ file, field: `entries[${i}].slug`, message: `"${entry.slug}" is already a merchant link slug in content/products/; pick another so /go/${entry.slug} stays unambiguous.` });
   });
-  bio.data.picks.forEach((id, i) => {
+  bio.data.picks.forEach((pick, i) => {
+    const id = pickProduct(pick);
     if (!catalog.products.has(id)) problems.push({ file, field: `picks[${i}]`, message: unknownProduct(catalog, id) });
   });
   return problems;

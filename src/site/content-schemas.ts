@@ -123,6 +123,10 @@ export const bioEntrySchema = z
     highlight: z.boolean().default(false),
     showFrom: date.optional(),
     showUntil: date.optional(),
+    /** The entry's click placement (`bio:entry-<id>`); the studio's export writes it so reordering keeps stats history. Default: its position. */
+    id: z.number({ error: 'must be a whole number' }).int().positive().optional(),
+    /** Kept in the file but not shown (the studio's "hidden"). */
+    hidden: z.boolean().optional(),
   })
   .refine((e) => [e.url, e.link, e.product].filter(Boolean).length === 1, {
     error: 'needs exactly one of url, link or product',
@@ -131,8 +135,11 @@ export const bioEntrySchema = z
 
 export const bioSchema = z.object({
   entries: z.array(bioEntrySchema).default([]),
-  /** Product ids for the "my picks" shelf, in order. */
-  picks: z.array(z.string()).default([]),
+  /**
+   * Product ids for the "my picks" shelf, in order. A pick may carry its click placement id
+   * (`{ product, id }`, written by the studio's export so a reorder keeps stats history).
+   */
+  picks: z.array(z.union([z.string(), z.object({ product: z.string(), id: z.number().int().positive() })])).default([]),
 });
 
 export const emailSchema = z.object({
@@ -147,3 +154,6 @@ export type MerchantLink = z.infer<typeof merchantLinkSchema>;
 export type Post = z.infer<typeof postSchema>;
 export type Profile = z.infer<typeof profileSchema>;
 export type BioEntry = z.infer<typeof bioEntrySchema>;
+export type BioPick = z.infer<typeof bioSchema>['picks'][number];
+/** The product id of a pick. */
+export const pickProduct = (pick: BioPick): string => (typeof pick === 'string' ? pick : pick.product);

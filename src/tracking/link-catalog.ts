@@ -17,7 +17,7 @@ export interface CatalogLink {
   subIdParam?: string;
   /** ISO time after which the link sends followers to its fallback. */
   endsAt?: string;
-  /** "product" (the product page) or another link's slug. */
+  /** "product" (the product page), "home" (the home page, for studio links) or another link's slug. */
   fallback?: string;
   /** The product the link belongs to (none for bio URLs). */
   productId?: string;

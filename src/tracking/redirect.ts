@@ -31,10 +31,11 @@ export function resolveDestination(catalog: LinkCatalog, slug: string, now: Date
   // A few hops at most: fallback chains are checked at build time, this guards a stale file.
   for (let hop = 0; hop < 5; hop++) {
     if (!link.endsAt || now.getTime() < Date.parse(link.endsAt)) return { kind: 'merchant', link };
-    const next: CatalogLink | undefined = link.fallback && link.fallback !== 'product' ? catalog.links[link.fallback] : undefined;
+    const next: CatalogLink | undefined = link.fallback && link.fallback !== 'product' && link.fallback !== 'home' ? catalog.links[link.fallback] : undefined;
     if (!next) break;
     link = next;
   }
+  if (link.fallback === 'home') return { kind: 'page', path: '/' };
   return link.productId ? { kind: 'page', path: `/products/${link.productId}/` } : null;
 }
 

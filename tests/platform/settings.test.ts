@@ -29,6 +29,11 @@ describe('parseSettings', () => {
     expect(parseSettings({ RESEND_RATE_LIMIT: 'fast' }).resendRateLimit).toBeNaN();
   });
 
+  test('checks link health unless LINK_HEALTH=off, every LINK_HEALTH_EVERY seconds', () => {
+    expect(parseSettings({})).toMatchObject({ linkHealth: true, linkHealthEvery: 20 });
+    expect(parseSettings({ LINK_HEALTH: 'OFF', LINK_HEALTH_EVERY: '5' })).toMatchObject({ linkHealth: false, linkHealthEvery: 5 });
+  });
+
   test('honours the environment and trims a trailing slash from SITE_URL', () => {
     const s = parseSettings({ PORT: '8080', HOST: '0.0.0.0', SITE_URL: 'https://maya.example/', DATABASE_URL: 'libsql://x.turso.io', DATABASE_AUTH_TOKEN: 't' });
     expect(s).toMatchObject({ port: 8080, host: '0.0.0.0', siteUrl: 'https://maya.example', databaseUrl: 'libsql://x.turso.io', databaseAuthToken: 't' });

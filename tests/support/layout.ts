@@ -24,6 +24,7 @@ export const LAYERS: Layer[] = [
   { name: 'earnings', folders: ['earnings'], uses: 'below' },
   { name: 'auth', folders: ['auth'], uses: 'below' },
   { name: 'stats', folders: ['stats'], uses: 'below' },
+  { name: 'studio', folders: ['studio'], uses: 'below' },
   { name: 'routes', folders: ['pages', 'server', 'cli', 'middleware.ts'], uses: 'below' },
   { name: 'config', folders: ['content.config.ts', 'astro.config.mjs'], uses: 'below' },
 ];

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import sharp from 'sharp';
 
 const noise = (width: number, height: number, sigma: number) =>
-  sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } } }).png({ compressionLevel: 0 }).toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } }).png({ compressionLevel: 0 }).toBuffer();
 
 /**
  * A phone-like photo (PNG when `file` ends in .png), by default a 4000×3000 JPEG of about 4–5 MB, written to `file`: detail at

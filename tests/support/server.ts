@@ -65,6 +65,8 @@ export async function startServer(env: Record<string, string> = {}, options: { r
       DATABASE_URL: databaseUrl,
       PERCH_DATA_DIR: dataDir,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Tests that check links turn it on, against their own local merchant.
+      LINK_HEALTH: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

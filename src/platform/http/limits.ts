@@ -14,12 +14,22 @@ export const BODY_LIMITS = {
   '/api/resend-webhook': 64 * 1024,
   '/stats': 4 * 1024,
   '/stats/logout': 1024,
+  '/studio/login': 4 * 1024,
+  '/studio/logout': 1024,
+  // A whole list export (about 20 MB is 200,000 subscribers).
+  '/studio/list': 20 * 1024 * 1024,
 } as const satisfies Record<string, number>;
+
+/** Routes with a parameter, by the start of their path: every other studio form is small. */
+const PREFIX_LIMITS: [prefix: string, limit: number][] = [
+  ['/studio/', 64 * 1024],
+  ['/stats/', 16 * 1024],
+];
 
 export type PostRoute = keyof typeof BODY_LIMITS;
 
 /** The body limit for a POST to `pathname` (with or without a trailing slash), or null when the path takes no POST. */
 export function bodyLimitFor(pathname: string): number | null {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-  return (BODY_LIMITS as Record<string, number>)[path] ?? null;
+  return (BODY_LIMITS as Record<string, number>)[path] ?? PREFIX_LIMITS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { IMAGE_FORMATS, type ImageEntry, type ImageFormat, type ImageManifest } from './manifest.ts';
 
 /** Where the copies are served from: beside Astro's hashed assets, so the Node adapter sends them with an immutable cache. */
@@ -18,7 +18,7 @@ const RASTER = /\.(jpe?g|png|webp|avif)$/i;
 /** Bump when the encoding settings change, so cached copies are made again. */
 const VERSION = 'v1';
 
-const ENCODE: Record<ImageFormat, (image: sharp.Sharp) => sharp.Sharp> = {
+const ENCODE: Record<ImageFormat, (image: Sharp) => Sharp> = {
   avif: (image) => image.avif({ quality: 50, effort: 2 }),
   webp: (image) => image.webp({ quality: 72 }),
   jpeg: (image) => image.jpeg({ quality: 75, mozjpeg: true }),
