@@ -31,7 +31,7 @@ const STEPS: { key: keyof FunnelCounts; label: string; of: keyof FunnelCounts | 
   { key: 'clicks', label: 'Clicks', of: 'views', rateOf: 'of views' },
   { key: 'signups', label: 'Signups', of: 'views', rateOf: 'of views' },
   { key: 'confirmed', label: 'Confirmed', of: 'signups', rateOf: 'of signups' },
-  { key: 'emailClicks', label: 'Email clicks', of: 'confirmed', rateOf: 'per confirmed' },
+  { key: 'emailClicks', label: 'Email clicks', of: 'confirmed', rateOf: 'per confirmed subscriber' },
   { key: 'sales', label: 'Sales', of: 'clicks', rateOf: 'of clicks' },
 ];
 
