@@ -25,9 +25,9 @@ export interface Dashboard {
 export async function getReportWithEarnings(db: Db, periodId: PeriodId, catalog: Catalog): Promise<Dashboard> {
   const report = await getStatsReport(db, periodId, catalog);
   const { period } = report;
-  const [earnings, previousEarnings, previousCounts, recipients] = await Promise.all([
+  const [earnings, previousSales, previousCounts, recipients] = await Promise.all([
     getEarningsForRange(db, period.current, catalog),
-    period.previous ? getEarningsForRange(db, period.previous, catalog) : undefined,
+    period.previous ? getSalesTotals(db, period.previous) : undefined,
     period.previous ? getFunnelInputs(db, period.previous) : undefined,
     getRecipientSources(db),
   ]);
@@ -38,8 +38,8 @@ export async function getReportWithEarnings(db: Db, periodId: PeriodId, catalog:
     const page = signupPage(source);
     if (page) emailClicksByPage.set(page, (emailClicksByPage.get(page) ?? 0) + v.emailClicks);
   }
-  const current = funnelCounts(report.counts, earnings);
-  const previous = previousCounts && previousEarnings ? funnelCounts(previousCounts, previousEarnings) : undefined;
+  const current = funnelCounts(report.counts, earnings.totals);
+  const previous = previousCounts && previousSales ? funnelCounts(previousCounts, previousSales) : undefined;
   const tables = [...addEarningsColumns(report.tables, earnings), buildSubscriberValueTable(values, currency)];
   return {
     report: { ...report, tables },
@@ -49,7 +49,7 @@ export async function getReportWithEarnings(db: Db, periodId: PeriodId, catalog:
   };
 }
 
-function funnelCounts(counts: ReportCounts, earnings: EarningsStats): FunnelCounts {
+function funnelCounts(counts: ReportCounts, sales: { conversions: number; commissionCents: number }): FunnelCounts {
   let clicks = 0;
   let emailClicks = 0;
   for (const [source, c] of counts.clicksBySource) {
@@ -59,7 +59,21 @@ function funnelCounts(counts: ReportCounts, earnings: EarningsStats): FunnelCoun
   let signups = 0;
   let confirmed = 0;
   for (const s of counts.signups.values()) (signups += s.signups), (confirmed += s.confirmed);
-  return { views: counts.views, clicks, signups, confirmed, emailClicks, sales: earnings.totals.conversions, commissionCents: earnings.totals.commissionCents };
+  return { views: counts.views, clicks, signups, confirmed, emailClicks, sales: sales.conversions, commissionCents: sales.commissionCents };
+}
+
+/**
+ * Sales and commission dated in a range, counted as the earnings stats count them (a sale is
+ * a row with positive commission; reversed rows count only when negative), in one aggregate.
+ */
+async function getSalesTotals(db: Db, range: DayRange): Promise<{ conversions: number; commissionCents: number }> {
+  const { start, end } = msOf(range);
+  const result = await db.$client.execute({
+    sql: `select count(case when commission_cents > 0 then 1 end) as sales, coalesce(sum(commission_cents), 0) as commission
+          from conversions where occurred_at >= ? and occurred_at < ? and (status != 'reversed' or commission_cents < 0)`,
+    args: [start, end],
+  });
+  return { conversions: Number(result.rows[0]!.sales), commissionCents: Number(result.rows[0]!.commission) };
 }
 
 /** The counts a funnel needs for another range (the previous period), from the roll-ups. */
