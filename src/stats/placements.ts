@@ -1,7 +1,7 @@
 import type { ComponentRef } from '../site/affiliate-refs.ts';
 import { placementKind } from '../site/affiliate-refs.ts';
 import type { Count } from './counts.ts';
-import { ratio, type Cell, type StatsTable } from './table.ts';
+import { col, ratio, type Cell, type StatsTable } from './table.ts';
 
 /** Page path → the placements its build draws (from the article's components). */
 export type PagePlacements = Map<string, Set<string>>;
@@ -59,14 +59,7 @@ export function buildPagePlacementsTable(bySourcePlacement: Map<string, Count>, 
     title: 'Placements per page',
     note: 'Impressions = views of the page that carries the placement; CTR = its clicks ÷ those views.',
     rowKey: 'placement',
-    columns: [
-      { key: 'placement', label: 'Placement', kind: 'text' },
-      { key: 'page', label: 'Page', kind: 'text' },
-      { key: 'ctr', label: 'CTR', kind: 'percent' },
-      { key: 'clicks', label: 'Clicks', kind: 'count' },
-      { key: 'views', label: 'Impressions', kind: 'count' },
-      { key: 'unique_clicks', label: 'Unique', kind: 'count' },
-    ],
+    columns: [col('placement', 'Placement', 'text'), col('page', 'Page', 'text'), col('ctr', 'CTR', 'percent'), col('clicks', 'Clicks'), col('views', 'Impressions'), col('unique_clicks', 'Unique')],
     rows: [...rows.values()].filter((r) => Number(r.views) > 0 || Number(r.clicks) > 0)
       .sort((a, b) => Number(b.clicks) - Number(a.clicks) || Number(b.views) - Number(a.views) || `${a.page}${a.placement}`.localeCompare(`${b.page}${b.placement}`)),
   };
@@ -96,14 +89,7 @@ export function buildPlacementsTable(clicksByPlacement: Map<string, Count>, perP
     title: 'Placements',
     note: 'Pooled over every page that carries the placement. CTR = on-page clicks ÷ those pages’ views.',
     rowKey: 'placement',
-    columns: [
-      { key: 'placement', label: 'Placement', kind: 'text' },
-      { key: 'ctr', label: 'CTR', kind: 'percent' },
-      { key: 'clicks', label: 'Clicks', kind: 'count' },
-      { key: 'unique_clicks', label: 'Unique', kind: 'count' },
-      { key: 'impressions', label: 'Impressions', kind: 'count' },
-      { key: 'pages', label: 'Pages', kind: 'count' },
-    ],
+    columns: [col('placement', 'Placement', 'text'), col('ctr', 'CTR', 'percent'), col('clicks', 'Clicks'), col('unique_clicks', 'Unique'), col('impressions', 'Impressions'), col('pages', 'Pages')],
     rows: rows.sort((a, b) => b.clicks - a.clicks || a.placement.localeCompare(b.placement)),
   };
 }

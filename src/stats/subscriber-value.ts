@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { EarningsStats } from '../earnings/stats.ts';
 import type { Count } from './counts.ts';
-import { ratio, type StatsTable } from './table.ts';
+import { col, ratio, type StatsTable } from './table.ts';
 
 /** Newsletter name → signup source → how many of its sent recipients came from that source. */
 export type RecipientSources = Map<string, Map<string, number>>;
@@ -86,13 +86,8 @@ export function buildSubscriberValueTable(values: Map<string, SourceValue>, curr
     rowKey: 'source',
     currency,
     columns: [
-      { key: 'source', label: 'Signup source', kind: 'text' },
-      { key: 'commission', label: 'Commission (est.)', kind: 'money' },
-      { key: 'email_clicks', label: 'Email clicks (est.)', kind: 'decimal' },
-      { key: 'confirmed', label: 'Confirmed', kind: 'count' },
-      { key: 'signups', label: 'Signups', kind: 'count' },
-      { key: 'confirm_rate', label: 'Confirmed %', kind: 'percent' },
-      { key: 'reached', label: 'Newsletters delivered', kind: 'count' },
+      col('source', 'Signup source', 'text'), col('commission', 'Commission (est.)', 'money'), col('email_clicks', 'Email clicks (est.)', 'decimal'),
+      col('confirmed', 'Confirmed'), col('signups', 'Signups'), col('confirm_rate', 'Confirmed %', 'percent'), col('reached', 'Newsletters delivered'),
     ],
     rows: rows.sort((a, b) => b.commission - a.commission || b.email_clicks - a.email_clicks || b.signups - a.signups || a.source.localeCompare(b.source)),
   };

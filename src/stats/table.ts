@@ -25,6 +25,9 @@ export interface StatsTable {
   rows: Record<string, Cell>[];
 }
 
+/** A column; counts unless said otherwise. */
+export const col = (key: string, label: string, kind: Column['kind'] = 'count'): Column => ({ key, label, kind });
+
 /** Appends columns to a table; `valueOf` gets each row and returns its cells for them. */
 export function addColumns(table: StatsTable, columns: Column[], valueOf: (row: Record<string, Cell>) => Record<string, Cell>): StatsTable {
   return {

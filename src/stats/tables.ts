@@ -2,7 +2,7 @@ import type { Count } from './counts.ts';
 import type { FilteredCounts } from './filtered.ts';
 import type { PagePlacements } from './placements.ts';
 import { signupPage } from './subscribers.ts';
-import { ratio, type Cell, type Column, type StatsTable } from './table.ts';
+import { col, ratio, type Cell, type StatsTable } from './table.ts';
 
 /** What the content catalog says about links and pages (from astro:content, passed in). */
 export interface Catalog {
@@ -16,7 +16,6 @@ export interface Catalog {
 
 type Counts = Map<string, Count>;
 const NONE: Count = { count: 0, uniques: 0 };
-const col = (key: string, label: string, kind: Column['kind'] = 'count'): Column => ({ key, label, kind });
 
 /** Sorts rows by a numeric column, largest first, then by the row key. */
 function sortRows(rows: Record<string, Cell>[], by: string, rowKey: string): Record<string, Cell>[] {
