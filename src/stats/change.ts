@@ -7,7 +7,7 @@ export interface Change {
  * The change of a figure against the previous period, as people read it: "+12 %" for
  * counts, "+0.4 pt" (percentage points) for rates; "new" when there was nothing before.
  */
-export function describeChange(current: number | null, previous: number | null | undefined, kind: 'count' | 'percent' | 'text' | 'money'): Change {
+export function describeChange(current: number | null, previous: number | null | undefined, kind: 'count' | 'decimal' | 'percent' | 'text' | 'money'): Change {
   if (previous === undefined || current === null || previous === null) return { text: '', direction: 'none' };
   if (kind === 'percent') {
     const points = (current - previous) * 100;

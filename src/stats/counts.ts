@@ -11,24 +11,28 @@ export interface Count {
 /** Roll-up dimensions (see src/stats/rollups.ts). */
 export type Dimension =
   | 'clicks' | 'clicks:link' | 'clicks:source' | 'clicks:placement' | 'clicks:referrer' | 'clicks:device' | 'clicks:country'
+  | 'clicks:source-placement' | 'clicks:link-source' | 'clicks:link-placement' | 'clicks:link-device' | 'clicks:link-country'
   | 'views' | 'views:path' | 'views:referrer' | 'views:device' | 'views:country';
 
 /**
  * Counts per key of one dimension over a day range, read from the daily roll-ups
  * (call refreshRollups first, with the same `today`). Keys are "" where the value was unknown.
  */
-export async function getCountsByKey(db: Db, dimension: Dimension, range: DayRange, today = dayOf(Date.now())): Promise<Map<string, Count>> {
+export async function getCountsByKey(db: Db, dimension: Dimension, range: DayRange, today = dayOf(Date.now()), prefixes?: string[]): Promise<Map<string, Count>> {
   // Complete months come from the monthly roll-up: a year is 12 rows per key, not 365.
   const { months, days } = splitByMonth(range, today);
   const parts: string[] = [];
   const args: string[] = [];
+  // Tab-joined keys of one link (say): "slug\t…" sorts between "slug\t" and "slug\n".
+  const only = prefixes ? ` and (${prefixes.map(() => '(key >= ? and key < ?)').join(' or ') || 'false'})` : '';
+  const onlyArgs = prefixes?.flatMap((p) => [`${p}\t`, `${p}\n`]) ?? [];
   if (months) {
-    parts.push('select key, count, uniques from stats_monthly where dimension = ? and month between ? and ?');
-    args.push(dimension, months.from, months.to);
+    parts.push(`select key, count, uniques from stats_monthly where dimension = ? and month between ? and ?${only}`);
+    args.push(dimension, months.from, months.to, ...onlyArgs);
   }
   for (const d of days) {
-    parts.push('select key, count, uniques from stats_daily where dimension = ? and day between ? and ?');
-    args.push(dimension, d.from, d.to);
+    parts.push(`select key, count, uniques from stats_daily where dimension = ? and day between ? and ?${only}`);
+    args.push(dimension, d.from, d.to, ...onlyArgs);
   }
   const result = await db.$client.execute({
     sql: `select key, sum(count) as count, sum(uniques) as uniques from (${parts.join(' union all ')}) group by key`,

@@ -27,6 +27,12 @@ export function addEarningsColumns(tables: StatsTable[], earnings: EarningsStats
     const kind = MATCH[table.id];
     if (!kind) return table;
     const byKey = new Map<string, EarningsRow>(earnings[kind].map((r) => [r.key, r]));
+    const currency = earnings.currencies?.[0] ?? 'USD';
+    return { ...withEarnings(table, byKey), currency };
+  });
+}
+
+function withEarnings(table: StatsTable, byKey: Map<string, EarningsRow>): StatsTable {
     return addColumns(table, COLUMNS, (row) => {
       const r = byKey.get(String(row[table.rowKey]));
       return {
@@ -36,5 +42,4 @@ export function addEarningsColumns(tables: StatsTable[], earnings: EarningsStats
         epc: r && r.epcCents !== null ? r.epcCents / 100 : null,
       };
     });
-  });
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { getCountsByKey, getDailyTotals, getFirstDay, getTotal } from './counts.ts';
+import { getCountsByKey, getDailyTotals, getFirstDay, getTotal, type Count } from './counts.ts';
 import { getFilteredCounts } from './filtered.ts';
 import { daysOf, getPeriod, type DayRange, type Period, type PeriodId } from './period.ts';
 import { dayOf } from '../platform/time.ts';
@@ -10,6 +10,7 @@ import {
   buildMerchantsTable, buildSignupsTable, type Catalog,
 } from './tables.ts';
 import { ratio, type Column, type StatsTable } from './table.ts';
+import { buildPagePlacementsTable, buildPlacementsTable } from './placements.ts';
 
 export interface Total {
   key: string;
@@ -34,6 +35,14 @@ export interface StatsReport {
   totals: Total[];
   daily: DailySeries;
   tables: StatsTable[];
+  /** Counts the tables were built from, for the funnel and subscriber value. */
+  counts: ReportCounts;
+}
+
+export interface ReportCounts {
+  clicksBySource: Map<string, Count>;
+  signups: Map<string, { signups: number; confirmed: number }>;
+  views: number;
 }
 
 /**
@@ -53,7 +62,7 @@ export async function getStatsReport(db: Db, periodId: PeriodId, catalog: Catalo
     getTables(db, range, catalog, today),
   ]);
   const totals = current.map((t, i) => (previous ? { ...t, previous: previous[i]!.value } : t));
-  return { period, totals, daily, tables };
+  return { period, totals, daily, tables: tables.tables, counts: tables.counts };
 }
 
 async function getTotals(db: Db, range: DayRange, today: string): Promise<Total[]> {
@@ -94,20 +103,22 @@ async function getDailySeries(db: Db, range: DayRange): Promise<DailySeries> {
   };
 }
 
-async function getTables(db: Db, range: DayRange, catalog: Catalog, today: string): Promise<StatsTable[]> {
-  const dims = ['views:path', 'clicks:source', 'clicks:link', 'clicks:placement', 'views:referrer', 'clicks:referrer', 'views:device', 'clicks:device', 'views:country', 'clicks:country'] as const;
+async function getTables(db: Db, range: DayRange, catalog: Catalog, today: string): Promise<{ tables: StatsTable[]; counts: ReportCounts }> {
+  const dims = ['views:path', 'clicks:source', 'clicks:link', 'clicks:placement', 'views:referrer', 'clicks:referrer', 'views:device', 'clicks:device', 'views:country', 'clicks:country', 'clicks:source-placement'] as const;
   const [counts, signups, filtered] = await Promise.all([
     Promise.all(dims.map((d) => getCountsByKey(db, d, range, today))),
     getSignupsBySource(db, range),
     getFilteredCounts(db, range),
   ]);
-  const [viewsByPath, clicksBySource, clicksByLink, clicksByPlacement, viewsByRef, clicksByRef, viewsByDevice, clicksByDevice, viewsByCountry, clicksByCountry] = counts;
+  const [viewsByPath, clicksBySource, clicksByLink, clicksByPlacement, viewsByRef, clicksByRef, viewsByDevice, clicksByDevice, viewsByCountry, clicksByCountry, bySourcePlacement] = counts;
   const links = buildLinksTable(clicksByLink!, catalog);
-  return [
+  const perPage = buildPagePlacementsTable(bySourcePlacement!, viewsByPath!, catalog.placements);
+  const tables = [
     buildArticlesTable(viewsByPath!, clicksBySource!, signups, catalog),
     links,
     buildMerchantsTable(links),
-    buildClicksTable({ id: 'placements', title: 'Placements', key: 'placement', label: 'Placement' }, clicksByPlacement!, (k) => k || '(none)'),
+    buildPlacementsTable(clicksByPlacement!, perPage),
+    perPage,
     buildClicksTable({ id: 'newsletters', title: 'Newsletters', key: 'newsletter', label: 'Newsletter' }, clicksBySource!, (k) => (k.startsWith('email:') ? k.slice(6) : null)),
     buildAudienceTable({ id: 'referrers', title: 'Referrers', key: 'referrer', label: 'Referrer' }, viewsByRef!, clicksByRef!, '(direct)'),
     buildAudienceTable({ id: 'devices', title: 'Devices', key: 'device', label: 'Device' }, viewsByDevice!, clicksByDevice!, '(unknown)'),
@@ -115,4 +126,6 @@ async function getTables(db: Db, range: DayRange, catalog: Catalog, today: strin
     buildSignupsTable(signups),
     buildFilteredTable(filtered),
   ];
+  const views = [...viewsByPath!.values()].reduce((sum, c) => sum + c.count, 0);
+  return { tables, counts: { clicksBySource: clicksBySource!, signups, views } };
 }

@@ -29,6 +29,13 @@ const SOURCES: RollupSource[] = [
       'clicks:referrer': "coalesce(referrer_host, '')",
       'clicks:device': 'device',
       'clicks:country': "coalesce(country, '')",
+      // Keys joined by a tab. Placement per page: its CTR against that page's views.
+      'clicks:source-placement': "coalesce(source, '') || char(9) || coalesce(placement, '')",
+      // Per link, for brand reports (kept to two parts each so a day stays a few thousand rows).
+      'clicks:link-source': "link_slug || char(9) || coalesce(source, '')",
+      'clicks:link-placement': "link_slug || char(9) || coalesce(placement, '')",
+      'clicks:link-device': "link_slug || char(9) || device",
+      'clicks:link-country': "link_slug || char(9) || coalesce(country, '')",
     },
   },
   {
@@ -58,9 +65,25 @@ const DAYS_PER_BATCH = 7;
  * not by time.
  */
 export async function refreshRollups(db: Db, now = new Date()): Promise<void> {
+  await resetIfOutdated(db);
   const changed = new Set<string>();
   for (const source of SOURCES) for (const day of await refreshSource(db, source)) changed.add(day);
   await refreshMonthly(db, changed, monthOf(dayOf(now.getTime())));
+}
+
+/** Bumped when the dimensions change: roll-ups built by an older version are rebuilt once. */
+const ROLLUP_VERSION = 2;
+
+async function resetIfOutdated(db: Db): Promise<void> {
+  const client = db.$client;
+  const [row] = (await client.execute("select last_id from stats_rollup_marks where source = 'version'")).rows;
+  if (Number(row?.last_id ?? 0) >= ROLLUP_VERSION) return;
+  await client.batch([
+    'delete from stats_daily',
+    'delete from stats_monthly',
+    "delete from stats_rollup_marks where source in ('clicks', 'views', 'monthly')",
+    { sql: "insert into stats_rollup_marks (source, last_id) values ('version', ?) on conflict (source) do update set last_id = excluded.last_id", args: [ROLLUP_VERSION] },
+  ], 'write');
 }
 
 /** Re-sums the monthly roll-up of complete months that changed, or that ended since the last run. */

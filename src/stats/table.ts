@@ -9,7 +9,7 @@ export interface Column {
   /** Also the CSV header. */
   key: string;
   label: string;
-  kind: 'text' | 'count' | 'percent' | 'money';
+  kind: 'text' | 'count' | 'decimal' | 'percent' | 'money';
 }
 
 export interface StatsTable {
@@ -19,9 +19,14 @@ export interface StatsTable {
   note?: string;
   /** The column that identifies a row (the first one). */
   rowKey: string;
+  /** ISO currency of the money columns (USD when unset). */
+  currency?: string;
   columns: Column[];
   rows: Record<string, Cell>[];
 }
+
+/** A column; counts unless said otherwise. */
+export const col = (key: string, label: string, kind: Column['kind'] = 'count'): Column => ({ key, label, kind });
 
 /** Appends columns to a table; `valueOf` gets each row and returns its cells for them. */
 export function addColumns(table: StatsTable, columns: Column[], valueOf: (row: Record<string, Cell>) => Record<string, Cell>): StatsTable {
@@ -37,11 +42,15 @@ export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-/** Formats a cell for people: thousands separators, one-decimal percentages, "–" for none. */
-export function formatCell(value: Cell, kind: Column['kind']): string {
+/**
+ * Formats a cell for people: thousands separators, rates to one decimal ("12.3 %"), money to
+ * the cent with its currency ("$1,234.56"), "–" for none.
+ */
+export function formatCell(value: Cell, kind: Column['kind'], currency = 'USD'): string {
   if (value === null || value === '') return '–';
   if (typeof value === 'string') return value;
   if (kind === 'percent') return `${(value * 100).toFixed(1)} %`;
-  if (kind === 'money') return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (kind === 'money') return value.toLocaleString('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (kind === 'decimal') return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
   return value.toLocaleString('en-US');
 }

@@ -1,8 +1,9 @@
 import type { LinkLabel } from '../tracking/link-catalog.ts';
 import type { Count } from './counts.ts';
 import type { FilteredCounts } from './filtered.ts';
+import type { PagePlacements } from './placements.ts';
 import { signupPage } from './subscribers.ts';
-import { ratio, type Cell, type Column, type StatsTable } from './table.ts';
+import { col, ratio, type Cell, type StatsTable } from './table.ts';
 
 /** What the content catalog says about links and pages (from astro:content, passed in). */
 export interface Catalog {
@@ -10,11 +11,12 @@ export interface Catalog {
   links: Map<string, LinkLabel>;
   /** Page path → title, e.g. "/posts/best-paddles-2026/" → "Best paddles of 2026". */
   titles: Map<string, string>;
+  /** Page path → the placements its build draws (articles), for placement impressions. */
+  placements: PagePlacements;
 }
 
 type Counts = Map<string, Count>;
 const NONE: Count = { count: 0, uniques: 0 };
-const col = (key: string, label: string, kind: Column['kind'] = 'count'): Column => ({ key, label, kind });
 
 /** Sorts rows by a numeric column, largest first, then by the row key. */
 function sortRows(rows: Record<string, Cell>[], by: string, rowKey: string): Record<string, Cell>[] {
@@ -22,25 +24,28 @@ function sortRows(rows: Record<string, Cell>[], by: string, rowKey: string): Rec
 }
 
 /** Every page with views, on-site clicks or signups: views, clicks, click-through rate, signups. */
-export function buildArticlesTable(views: Counts, clicksBySource: Counts, signups: Map<string, { signups: number }>, catalog: Catalog): StatsTable {
+export function buildArticlesTable(views: Counts, clicksBySource: Counts, signups: Map<string, { signups: number; confirmed: number }>, catalog: Catalog): StatsTable {
   const signupsByPage = new Map<string, number>();
+  const confirmedByPage = new Map<string, number>();
   for (const [source, s] of signups) {
     const page = signupPage(source);
     if (page) signupsByPage.set(page, (signupsByPage.get(page) ?? 0) + s.signups);
+    if (page) confirmedByPage.set(page, (confirmedByPage.get(page) ?? 0) + s.confirmed);
   }
   const pages = new Set([...views.keys(), ...[...clicksBySource.keys()].filter((s) => s.startsWith('/')), ...signupsByPage.keys()]);
   const rows = [...pages].map((page) => {
     const v = views.get(page) ?? NONE;
     const clicks = (clicksBySource.get(page) ?? NONE).count;
     const pageSignups = signupsByPage.get(page) ?? 0;
-    return { page, title: catalog.titles.get(page) ?? '', views: v.count, visitors: v.uniques, clicks, ctr: ratio(clicks, v.count), signups: pageSignups, signup_rate: ratio(pageSignups, v.count) };
+    const confirmed = confirmedByPage.get(page) ?? 0;
+    return { page, title: catalog.titles.get(page) ?? '', views: v.count, visitors: v.uniques, clicks, ctr: ratio(clicks, v.count), signups: pageSignups, signup_rate: ratio(pageSignups, v.count), confirmed };
   });
   return {
     id: 'articles',
     title: 'Articles and pages',
     note: 'CTR = clicks from the page ÷ its views. Signups = sign-ups through a form on the page.',
     rowKey: 'page',
-    columns: [col('page', 'Page', 'text'), col('title', 'Title', 'text'), col('views', 'Views'), col('visitors', 'Visitors'), col('clicks', 'Clicks'), col('ctr', 'CTR', 'percent'), col('signups', 'Signups'), col('signup_rate', 'Signup rate', 'percent')],
+    columns: [col('page', 'Page', 'text'), col('title', 'Title', 'text'), col('views', 'Views'), col('visitors', 'Visitors'), col('clicks', 'Clicks'), col('ctr', 'CTR', 'percent'), col('signups', 'Signups'), col('signup_rate', 'Signup rate', 'percent'), col('confirmed', 'Confirmed')],
     rows: sortRows(rows, 'views', 'page'),
   };
 }

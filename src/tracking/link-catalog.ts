@@ -38,16 +38,18 @@ export interface ProductLinks {
 export interface LinkLabel {
   merchant: string;
   product: string;
+  /** The product's category, when it has one. */
+  category?: string;
 }
 
 /**
  * The one link → merchant map: merchant links by their merchant; the bio page's plain URLs by
  * the site they go to (their "merchant"), titled like their entry.
  */
-export function labelLinks(products: Iterable<Pick<ProductLinks, 'id' | 'name'> & { links: Pick<MerchantLink, 'slug' | 'merchant'>[] }>, bioEntries: Pick<BioEntry, 'url' | 'slug' | 'title'>[]): Map<string, LinkLabel> {
+export function labelLinks(products: Iterable<Pick<ProductLinks, 'id' | 'name'> & { category?: string; links: Pick<MerchantLink, 'slug' | 'merchant'>[] }>, bioEntries: Pick<BioEntry, 'url' | 'slug' | 'title'>[]): Map<string, LinkLabel> {
   const labels = new Map<string, LinkLabel>();
   for (const product of products) {
-    for (const link of product.links) labels.set(link.slug, { merchant: link.merchant, product: product.name ?? product.id });
+    for (const link of product.links) labels.set(link.slug, { merchant: link.merchant, product: product.name ?? product.id, ...(product.category && { category: product.category }) });
   }
   for (const entry of bioEntries) {
     if (entry.url && entry.slug) labels.set(entry.slug, { merchant: new URL(entry.url).hostname.replace(/^www\./, ''), product: entry.title });

@@ -37,7 +37,11 @@ function parseResponse(text: string): RawResponse {
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon <= 0) continue;
+    // A repeated header (two Set-Cookie lines) keeps every value, joined as fetch does.
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
   return { status, headers, body: end === -1 ? '' : text.slice(end + 4) };
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { createTestDb, type TestDb } from './db.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -99,4 +100,21 @@ export function parseCsv(text: string): string[][] {
     else if (ch !== '\r') cell += ch;
   }
   return rows;
+}
+
+/**
+ * Registers beforeAll/afterAll for a test file: the built server over the known dataset, and a
+ * logged-in session cookie. The returned object is filled in before the first test runs.
+ */
+export function useSeededStats(password: string): { t: TestDb; server: RunningServer; cookie: string } {
+  const state = {} as { t: TestDb; server: RunningServer; cookie: string };
+  beforeAll(async () => {
+    Object.assign(state, await startSeededStats(password));
+    state.cookie = (await logIn(state.server.url, password)).cookie!;
+  }, 120_000);
+  afterAll(async () => {
+    await state.server?.stop();
+    state.t?.cleanup();
+  });
+  return state;
 }

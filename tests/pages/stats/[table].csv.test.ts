@@ -5,7 +5,7 @@ import { logIn, pageTable, parseCsv, startSeededStats } from '../../support/stat
 import { formatCell } from '../../../src/stats/table.ts';
 
 const PASSWORD = 'csv-password';
-const TABLES = ['articles', 'links', 'merchants', 'placements', 'newsletters', 'referrers', 'devices', 'countries', 'signups', 'filtered'];
+const TABLES = ['articles', 'links', 'merchants', 'placements', 'page-placements', 'newsletters', 'referrers', 'devices', 'countries', 'signups', 'filtered', 'subscriber-value'];
 let t: TestDb;
 let server: RunningServer;
 let cookie: string;
@@ -32,9 +32,11 @@ describe('/stats/<table>.csv', () => {
         expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
         const [header, ...rows] = parseCsv(await res.text());
         const kinds = header!.map((key) =>
-          /rate|ctr/.test(key) ? 'percent' : /^(revenue|commission|epc)$/.test(key) ? 'money' : /^(views|visitors|clicks|unique_clicks|signups|confirmed|links|sales)$/.test(key) ? 'count' : 'text',
+          /rate|ctr/.test(key) ? 'percent' : /_usd$/.test(key) ? 'money' : /^email_clicks$/.test(key) ? 'decimal' : /^(views|visitors|clicks|unique_clicks|signups|confirmed|links|sales|impressions|pages|reached)$/.test(key) ? 'count' : 'text',
         );
-        const asShown = rows.map((row) => row.map((cell, i) => formatCell(cell === '' ? null : kinds[i] === 'text' ? cell : Number(cell), kinds[i] as 'text')));
+        // Rates are "12.3%" in the CSV, money "12.34": the page shows the same figures formatted.
+        const value = (cell: string, kind: string) => (kind === 'text' ? cell : kind === 'percent' ? Number(cell.replace('%', '')) / 100 : Number(cell));
+        const asShown = rows.map((row) => row.map((cell, i) => formatCell(cell === '' ? null : value(cell, kinds[i]!), kinds[i] as 'text')));
         expect(asShown, `${id}.csv over ${period}`).toEqual(pageTable(html, id));
       }
     }

@@ -54,10 +54,10 @@ describe('earnings on /stats', () => {
       return (await res.text()).trim().split('\r\n').map((line) => line.split(','));
     };
     const links = await csv('links');
-    expect(links[0]).toEqual(['link', 'product', 'merchant', 'clicks', 'unique_clicks', 'sales', 'revenue', 'commission', 'epc']);
-    expect(links).toContainEqual(['vantage-pro-16-amazon', 'Vantage Pro 16 Carbon Paddle', 'Amazon', '2', '2', '1', '149', '12', '6']);
-    expect(links).toContainEqual(['vantage-pro-16-direct', 'Vantage Pro 16 Carbon Paddle', 'Vantage Sports', '1', '1', '1', '149', '6.5', '6.5']);
+    expect(links[0]).toEqual(['link', 'product', 'merchant', 'clicks', 'unique_clicks', 'sales', 'revenue_usd', 'commission_usd', 'epc_usd']);
+    expect(links).toContainEqual(['vantage-pro-16-amazon', 'Vantage Pro 16 Carbon Paddle', 'Amazon', '2', '2', '1', '149.00', '12.00', '6.00']);
+    expect(links).toContainEqual(['vantage-pro-16-direct', 'Vantage Pro 16 Carbon Paddle', 'Vantage Sports', '1', '1', '1', '149.00', '6.50', '6.50']);
     const newsletters = await csv('newsletters');
-    expect(newsletters).toContainEqual(['november-picks', '1', '1', '1', '149', '6.5', '6.5']);
+    expect(newsletters).toContainEqual(['november-picks', '1', '1', '1', '149.00', '6.50', '6.50']);
   });
 });

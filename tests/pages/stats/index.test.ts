@@ -89,7 +89,11 @@ describe('the stats page', () => {
       ['vantage-pro-16-direct', 'Vantage Pro 16 Carbon Paddle', 'Vantage Sports', '2', '2'],
       ['bio-best-paddles', BIO_TITLE, 'kitchenline.example', '1', '1'],
     ]);
-    expect(firstColumns('placements', 3)[0]).toEqual(['product-card:1', '2', '1']);
+    // Placement CTR = its clicks on a page ÷ that page's views (4 views of the article, 1 of /links/).
+    expect(firstColumns('placements', 4)[0]).toEqual(['product-card:1', '50.0 %', '2', '1']);
+    expect(firstColumns('page-placements', 5)).toContainEqual(['product-card:1', '/posts/best-paddles-2026/', '50.0 %', '2', '4']);
+    expect(firstColumns('page-placements', 5)).toContainEqual(['buy-button:1', '/posts/best-paddles-2026/', '25.0 %', '1', '4']);
+    expect(firstColumns('page-placements', 5)).toContainEqual(['bio:entry-1', '/links/', '100.0 %', '1', '1']);
     expect(firstColumns('newsletters', 3)).toEqual([['november-picks', '1', '1']]);
     expect(pageTable(html, 'filtered')).toContainEqual(['bot', 'Bots and crawlers', '0', '5']);
     expect(pageTable(html, 'filtered')).toContainEqual(['preview', 'Link previews', '2', '0']);

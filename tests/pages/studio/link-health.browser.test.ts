@@ -10,6 +10,7 @@ import { launchBrowser, PHONE } from '../../support/browser.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 import { seriousViolations } from '../../support/axe.ts';
 import { startMerchant, studioLogin } from '../../support/studio.ts';
+import { PATIENCE_MS } from '../../support/wait.ts';
 
 const PASSWORD = 'studio-health-password';
 let server: RunningServer;
@@ -49,7 +50,7 @@ test('a studio link whose merchant answers 404 is flagged in the studio, and /st
     const page = await context.newPage();
     await studioLogin(page, server.url, PASSWORD);
     const flagged = page.getByRole('region', { name: /Needs attention/ });
-    await expect.poll(async () => (await page.reload(), await flagged.count()), { timeout: 20_000, interval: 500 }).toBe(1);
+    await expect.poll(async () => (await page.reload(), await flagged.count()), { timeout: PATIENCE_MS, interval: 500 }).toBe(1);
     await flagged.getByRole('link', { name: '/go/dead-deal' }).waitFor();
     await flagged.getByText('The destination answers 404').waitFor();
     expect(await flagged.getByRole('link', { name: '/go/live-deal' }).count()).toBe(0);
