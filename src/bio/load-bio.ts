@@ -11,6 +11,7 @@ import type { Profile } from '../site/content-schemas.ts';
 import { themeCss } from './bio-theme.ts';
 import { docFromContent, readBioDoc, visibleEntries, type BioDoc } from './bio-doc.ts';
 import { getDb } from '../platform/server-settings.ts';
+import { onBioChanged } from './bio-changed.ts';
 import { readChangeVersion, readOverrides } from '../tracking/live-catalog.ts';
 import type { Network } from '../tracking/link-catalog.ts';
 
@@ -27,6 +28,7 @@ const CHECK_EVERY_MS = 250;
 let current: { version: number; content: Promise<BioContent> } | undefined;
 let checkedAt = 0;
 let checking: Promise<void> | undefined;
+onBioChanged(() => (checkedAt = 0));
 
 /** The bio page's content: the files', or the studio's saved bio when there is one. */
 export async function loadBio(): Promise<BioContent> {

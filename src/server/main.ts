@@ -20,6 +20,7 @@ import { createStopper, startupStep } from './shutdown.ts';
 import { createStaticHandler, indexStaticFiles } from './static-files.ts';
 import { createCompressor } from './compress.ts';
 import { serveHealth } from './health.ts';
+import { serveCachedPage } from './cached-pages.ts';
 import { startupWarnings } from './startup-warnings.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
@@ -74,6 +75,7 @@ const server = http.createServer((req, res) => {
   if (handleGo(req, res)) return;
   if (serveHealth(req, res, health)) return;
   if (serveStatic(req, res)) return;
+  if (serveCachedPage(req, res)) return;
   if (isPostbackPath(req.url)) return void servePostback(req, res, db, settings.postbackSecret);
   compress(req, res, () =>
     // One-click unsubscribe posts come from mail servers without an Origin header.

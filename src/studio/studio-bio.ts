@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { studioBio, studioChanges } from '../../db/schema/studio.ts';
 import { readBioDoc, type BioDoc } from '../bio/bio-doc.ts';
+import { bioChanged } from '../bio/bio-changed.ts';
 import { staleMessageFor } from './studio-links.ts';
 
 /** The document to edit and its version (0: never saved in the studio, the files' bio). */
@@ -14,7 +15,7 @@ export type BioSave = { ok: true; version: number } | { ok: false; status: 409; 
 
 /** Saves the whole document if `version` is still the current one, and raises the "bio" change counter. */
 export async function saveBio(db: Db, doc: BioDoc, version: number, now = new Date()): Promise<BioSave> {
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx): Promise<BioSave> => {
     const [row] = await tx.select({ version: studioBio.version }).from(studioBio).where(eq(studioBio.id, 1));
     if ((row?.version ?? 0) !== version) return { ok: false, status: 409, message: staleMessageFor('The bio page') };
     const values = { entries: JSON.stringify(doc.entries), picks: JSON.stringify(doc.picks), lastEntryId: doc.lastEntryId, lastPickId: doc.lastPickId, version: version + 1, updatedAt: now };
@@ -25,4 +26,6 @@ export async function saveBio(db: Db, doc: BioDoc, version: number, now = new Da
       .onConflictDoUpdate({ target: studioChanges.key, set: { version: sql`${studioChanges.version} + 1` } });
     return { ok: true, version: version + 1 };
   });
+  if (saved.ok) bioChanged();
+  return saved;
 }

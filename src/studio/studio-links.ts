@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { clicks } from '../../db/schema/clicks.ts';
 import { studioChanges, studioLinks } from '../../db/schema/studio.ts';
 import { layerCatalog, readOverrides, signalLinksChanged, type LinkOverride } from '../tracking/live-catalog.ts';
+import { bioChanged } from '../bio/bio-changed.ts';
 import type { CatalogLink, LinkCatalog } from '../tracking/link-catalog.ts';
 import type { LinkFields, NewLinkFields } from './link-form.ts';
 
@@ -62,6 +63,12 @@ export async function listLinks(db: Db, content: LinkCatalog, merchants: Merchan
   return list.sort((a, b) => rank[a.origin] - rank[b.origin] || b.clicks7d - a.clicks7d || a.slug.localeCompare(b.slug));
 }
 
+/** The redirects and the bio page (its buttons show links) pick up a save at once. */
+function linksChanged(): void {
+  signalLinksChanged();
+  bioChanged();
+}
+
 async function bumpLinks(tx: Tx): Promise<void> {
   await tx
     .insert(studioChanges)
@@ -91,7 +98,7 @@ export async function createLink(db: Db, content: LinkCatalog, fields: NewLinkFi
     await bumpLinks(tx);
     return { ok: true, version: 1 };
   });
-  if (result.ok) signalLinksChanged();
+  if (result.ok) linksChanged();
   return result;
 }
 
@@ -114,7 +121,7 @@ export async function saveLink(db: Db, content: LinkCatalog, slug: string, field
     await bumpLinks(tx);
     return { ok: true, version: next };
   });
-  if (result.ok) signalLinksChanged();
+  if (result.ok) linksChanged();
   return result;
 }
 
@@ -133,7 +140,7 @@ export async function removeLink(db: Db, slug: string, version: number): Promise
     await bumpLinks(tx);
     return { ok: true, version: 0 };
   });
-  if (result.ok) signalLinksChanged();
+  if (result.ok) linksChanged();
   return result;
 }
 

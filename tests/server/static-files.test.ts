@@ -83,6 +83,40 @@ describe('caching', () => {
   }, SLOW);
 });
 
+describe('rendered pages served from memory', () => {
+  test('an article is answered before Astro: stored br/gzip copies, Content-Length, an ETag, 304 on a match', async () => {
+    const path = '/posts/best-paddles-2026/';
+    await get(path, 'br'); // the first request renders and stores it
+    const [br, gzip, none] = [await get(path, 'br'), await get(path, 'gzip'), await get(path)];
+    for (const answer of [br, gzip, none]) {
+      expect(answer.status).toBe(200);
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(answer.headers.etag).toMatch(/^"p[\w-]+"$/);
+      expect(answer.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    }
+    expect(new Set([br.headers.etag, gzip.headers.etag, none.headers.etag]).size).toBe(3);
+    expect(brotliDecompressSync(br.body).toString()).toBe(none.body.toString());
+    expect(gunzipSync(gzip.body).toString()).toBe(none.body.toString());
+    const again = await call(server, path, { headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const head = await get(path, 'br', 'HEAD');
+    expect(head.body.length).toBe(0);
+    expect(Number(head.headers['content-length'])).toBe(br.body.length);
+  }, SLOW);
+
+  test('the bio page: each category filter is its own page; query parameters that change nothing share one', async () => {
+    const all = (await get('/links/')).body.toString();
+    const paddles = (await get('/links/?category=paddles')).body.toString();
+    const tagged = (await get('/links/?utm_source=instagram&igsh=abc')).body.toString();
+    const shown = (html: string) => [...html.matchAll(/data-entry="(\d+)"|class="shelf-item[^"]*"[^>]*data-category="([^"]+)"/g)].length;
+    expect(paddles).not.toBe(all);
+    expect(shown(tagged)).toBe(shown(all));
+    // The page a browser may keep keeps its own max-age, not the second the server holds it.
+    expect((await get('/links/')).headers['cache-control']).toMatch(/^public, max-age=(?:[6-9]|[1-5]\d|60)$/);
+  }, SLOW);
+});
+
 describe('the bio page on a slow phone', () => {
   test('HTML, CSS and script at most 30 KB on the wire, no React, a few hundred bytes of chip script', async () => {
     const page = await get('/links/', 'gzip, br');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cachedResponse, createPageCache, maxAgeSeconds } from '../../src/site/page-cache.ts';
+import { cachedResponse, createPageCache, maxAgeSeconds, pageCacheKey, withCompressedCopies } from '../../src/site/page-cache.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { nextPublication, publishedAt } from '../../src/site/posts.ts';
 
 const page = (until: number, from = -Infinity) => ({ body: new TextEncoder().encode('<p>hi</p>').buffer as ArrayBuffer, status: 200, headers: [['content-type', 'text/html']] as [string, string][], from, until });
@@ -22,6 +23,33 @@ describe('the page cache', () => {
     const cache = createPageCache(2);
     for (const key of ['/a', '/b', '/c']) cache.set(key, page(Infinity));
     expect([cache.get('/a', 0), cache.get('/b', 0), cache.get('/c', 0)].map(Boolean)).toEqual([false, true, true]);
+  });
+  test('a save forgets the matching pages, and a render begun before it is not stored', () => {
+    const cache = createPageCache();
+    cache.set('/links/', page(Infinity));
+    cache.set('/links/?category=paddles', page(Infinity));
+    cache.set('/posts/a/', page(Infinity));
+    const before = cache.generation();
+    cache.forget(/^\/links\/$/);
+    expect([cache.get('/links/', 0), cache.get('/links/?category=paddles', 0), cache.get('/posts/a/', 0)].map(Boolean)).toEqual([false, false, true]);
+    cache.set('/links/', page(Infinity), before);
+    expect(cache.get('/links/', 0)).toBeUndefined();
+    cache.set('/links/', page(Infinity), cache.generation());
+    expect(cache.get('/links/', 0)).toBeDefined();
+  });
+  test('keys: the bio page by its category only; other pages by path', () => {
+    expect(pageCacheKey('/links/', new URLSearchParams('utm_source=ig&category=a%20b'))).toBe('/links/?category=a%20b');
+    expect(pageCacheKey('/links/', new URLSearchParams('utm_source=ig'))).toBe('/links/');
+    expect(pageCacheKey('/posts/x/', new URLSearchParams('category=a'))).toBe('/posts/x/');
+  });
+  test('a stored page carries br and gzip copies of its body and an ETag; small or binary ones no copies', async () => {
+    const html = `<p>${'paddle '.repeat(400)}</p>`;
+    const big = await withCompressedCopies({ ...page(Infinity), body: new TextEncoder().encode(html).buffer as ArrayBuffer });
+    expect(brotliDecompressSync(big.br!).toString()).toBe(html);
+    expect(gunzipSync(big.gzip!).toString()).toBe(html);
+    expect(big.etag).toMatch(/^"p/);
+    const small = await withCompressedCopies(page(Infinity));
+    expect([small.br, small.gzip, !!small.etag]).toEqual([undefined, undefined, true]);
   });
   test('a browser may keep a page a minute at most and never past the change', async () => {
     expect(maxAgeSeconds(0, Infinity)).toBe(60);
