@@ -3,7 +3,7 @@
  * reverse proxy with a health check) and a systemd unit. Printed by `npm run deploy`.
  */
 import { resolve } from 'node:path';
-import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../platform/node-args.ts';
+import { SERVER_ENTRY, SERVER_ENV, SERVER_NODE_ARGS } from '../platform/node-args.ts';
 
 export interface CaddyOptions {
   siteUrl: string;
@@ -57,7 +57,7 @@ Type=simple
 User=${user}
 WorkingDirectory=${dir}
 Environment=NODE_ENV=production
-Environment=HOST=127.0.0.1
+${Object.entries(SERVER_ENV).map(([name, value]) => `Environment=${name}=${value}\n`).join('')}Environment=HOST=127.0.0.1
 Environment=PORT=${port}
 Environment=SITE_URL=${siteUrl}
 Environment=TRUST_PROXY=loopback

@@ -24,13 +24,16 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The writer only turns batches into SQL: a small young generation keeps its heap small under load. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
 export function createClickWriter(url: string, authToken?: string): ClickWriter {
   let current: { worker: Worker; ready: Promise<void>; waiting: Map<number, Pending> } | undefined;
   let closed = false;
   let next = 0;
 
   function start() {
-    const worker = new Worker(new URL('./click-writer-worker.ts', import.meta.url), { workerData: { url, authToken } });
+    const worker = new Worker(new URL('./click-writer-worker.ts', import.meta.url), { workerData: { url, authToken }, resourceLimits: WORKER_LIMITS });
     const waiting = new Map<number, Pending>();
     const failAll = (error: Error) => {
       for (const pending of waiting.values()) pending.reject(error);

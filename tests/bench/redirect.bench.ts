@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createDb } from '../../db/client.ts';
 import { freePort } from '../support/server.ts';
-import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
+import { SERVER_ENTRY, SERVER_ENV, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -36,7 +36,7 @@ export default async function bench(): Promise<boolean> {
   console.log(`clicks go to ${remote ? `the remote database ${remote}` : 'an embedded file'}`);
   const before = await clickCount(databaseUrl).catch(() => 0);
   const [perchPort, ceilingPort] = [await freePort(), await freePort()];
-  const perch = await launch([...SERVER_NODE_ARGS, SERVER_ENTRY], { PORT: String(perchPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PERCH_DATA_DIR: dir }, /Perch is serving/);
+  const perch = await launch([...SERVER_NODE_ARGS, SERVER_ENTRY], { ...SERVER_ENV, PORT: String(perchPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PERCH_DATA_DIR: dir }, /Perch is serving/);
   const ceiling = (await launch(['-e', CEILING], { PORT: String(ceilingPort) }, /ready/)).child;
   const rounds: Round[] = [];
   try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
+import { SERVER_ENTRY, SERVER_ENV_PREFIX, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 import { CADDY_PATH } from '../support/caddy.ts';
 
 const run = promisify(execFile);
@@ -33,13 +33,13 @@ describe('npm run deploy', () => {
 
   test('systemd: a unit running this folder in production behind a loopback proxy, as npm start does', async () => {
     const { stdout } = await deploy(['systemd'], { SITE_URL: 'https://maya.example' });
-    for (const line of ['Environment=NODE_ENV=production', 'Environment=HOST=127.0.0.1', 'Environment=TRUST_PROXY=loopback', 'Environment=SITE_URL=https://maya.example', 'KillSignal=SIGTERM']) {
+    for (const line of ['Environment=NODE_ENV=production', 'Environment=MALLOC_ARENA_MAX=2', 'Environment=HOST=127.0.0.1', 'Environment=TRUST_PROXY=loopback', 'Environment=SITE_URL=https://maya.example', 'KillSignal=SIGTERM']) {
       expect(stdout).toContain(line);
     }
     expect(stdout).toContain(`WorkingDirectory=${process.cwd()}`);
     expect(stdout).toContain(`ExecStart=${process.cwd()}/node_modules/.bin/node ${[...SERVER_NODE_ARGS, SERVER_ENTRY].join(' ')}`);
     const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
-    expect(start).toBe(`node ${[...SERVER_NODE_ARGS, SERVER_ENTRY].join(' ')}`);
+    expect(start).toBe(`${SERVER_ENV_PREFIX}node ${[...SERVER_NODE_ARGS, SERVER_ENTRY].join(' ')}`);
   }, 120_000);
 
   test('refuses without an https SITE_URL, and names the targets', async () => {

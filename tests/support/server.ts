@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_START_MS } from './wait.ts';
-import { SERVER_ENTRY, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
+import { SERVER_ENTRY, SERVER_ENV, SERVER_NODE_ARGS } from '../../src/platform/node-args.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -59,6 +59,7 @@ export async function startServer(env: Record<string, string> = {}, options: { r
     cwd: options.root ?? root,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       PORT: String(port),
       HOST: '127.0.0.1',
       SITE_URL: `http://127.0.0.1:${port}`,
