@@ -19,20 +19,26 @@ const TARGET_MB = 60;
 
 interface Measured { seconds: number; cpu: number; rssMb: number; lines: number; code: number }
 
-// The command line of `npm run <name>` from package.json ("node --flags src/cli/x.ts"), run
-// with Node 24 from node_modules as npm would (npm's own start-up left out).
-function scriptArgs(name: string): string[] {
+// The command line of `npm run <name>` from package.json ("VAR=1 node --flags src/cli/x.ts"),
+// run with Node 24 from node_modules as npm would (npm's own start-up left out).
+function scriptCommand(name: string): { env: Record<string, string>; args: string[] } {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const [node, ...args] = scripts[name]!.split(' ');
-  if (node !== 'node') throw new Error(`npm run ${name} is not a node command`);
-  return args;
+  const words = scripts[name]!.split(' ');
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0]!)) {
+    const [variable, value] = words.shift()!.split('=');
+    env[variable!] = value!;
+  }
+  if (words.shift() !== 'node') throw new Error(`npm run ${name} is not a node command`);
+  return { env, args: words };
 }
 
 async function measure(name: string, args: string[], env: Record<string, string>): Promise<Measured> {
   const started = performance.now();
-  const result = await run('node_modules/.bin/node', [...scriptArgs(name), ...args], {
+  const command = scriptCommand(name);
+  const result = await run('node_modules/.bin/node', [...command.args, ...args], {
     cwd: root, maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${hook}` },
+    env: { ...process.env, ...command.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${hook}` },
   }).then((r) => ({ ...r, code: 0 }), (e: { stdout: string; stderr: string; code: number }) => e);
   const seconds = (performance.now() - started) / 1000;
   const [, rss, cpu] = /PERCH_MAX_RSS_KB (\d+) CPU_US (\d+)/.exec(result.stderr) ?? [];
