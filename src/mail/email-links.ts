@@ -14,12 +14,15 @@ export function unsubscribeUrl(siteUrl: string, subject: TokenSubject, key: stri
   return `${siteUrl}/subscribe/unsubscribe?t=${createUnsubscribeToken(key, subject)}`;
 }
 
-/** RFC 8058 headers every email Perch sends must carry. */
+/**
+ * The unsubscribe headers every email Perch sends carries: RFC 2369's link, and RFC 8058's
+ * one-click flag when the link is https (the RFC allows one-click only over https; with an
+ * http SITE_URL the start-up warns and mail clients fall back to opening the link).
+ */
 export function listUnsubscribeHeaders(url: string): Record<string, string> {
-  return {
-    'List-Unsubscribe': `<${url}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-  };
+  const headers: Record<string, string> = { 'List-Unsubscribe': `<${url}>` };
+  if (url.startsWith('https:')) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  return headers;
 }
 
 /** A recipient's unsubscribe link and the headers that go with it. */

@@ -56,4 +56,9 @@ describe('unsubscribe links', () => {
     expect(url).toMatch(/^https:\/\/maya\.example\/subscribe\/unsubscribe\?t=7\.[\w-]+$/);
     expect(listUnsubscribeHeaders(url)).toEqual({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
   });
+
+  test('one-click (RFC 8058) only for an https link; an http one keeps the plain link', () => {
+    const url = unsubscribeUrl('http://maya.example', maya, 'k');
+    expect(listUnsubscribeHeaders(url)).toEqual({ 'List-Unsubscribe': `<${url}>` });
+  });
 });

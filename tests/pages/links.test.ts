@@ -80,6 +80,11 @@ describe('/links/ rendering from content', () => {
       const avatar = page.locator('img.avatar');
       expect(await avatar.getAttribute('fetchpriority')).toBe('high');
       expect(await avatar.getAttribute('loading')).not.toBe('lazy');
+      // A shared link shows a picture with a description, on X as elsewhere.
+      const meta = (selector: string) => page.locator(`meta[${selector}]`).getAttribute('content');
+      expect(await meta('name="twitter:image"')).toBe(await meta('property="og:image"'));
+      expect(await meta('name="twitter:image:alt"')).toMatch(/^Fixture Creator/);
+      expect(await meta('property="og:image:alt"')).toBe(await meta('name="twitter:image:alt"'));
     } finally {
       await page.context().close();
     }
