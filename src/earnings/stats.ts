@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { clicks } from '../../db/schema/clicks.ts';
 import { conversions, type ConversionStatus } from '../../db/schema/earnings.ts';
@@ -81,13 +81,13 @@ export async function getEarningsStats(
   const byStatus = { pending: zero(), approved: zero(), reversed: zero() };
   const unattributed = { conversions: 0, revenueCents: 0, commissionCents: 0 };
   const currencies = new Set<string>();
-  for (const c of await listConversions(db, from, to, currency)) {
+  for (const c of await sumConversions(db, from, to, currency)) {
     currencies.add(c.currency);
-    byStatus[c.status].conversions++;
-    byStatus[c.status].commissionCents += c.status === 'reversed' ? Math.abs(c.commissionCents) : c.commissionCents;
-    const counted = c.status !== 'reversed' || c.commissionCents < 0;
+    byStatus[c.status].conversions += c.rows;
+    byStatus[c.status].commissionCents += c.status === 'reversed' ? c.absCommissionCents : c.commissionCents;
+    const counted = c.status !== 'reversed' || c.negative;
     if (!counted) continue;
-    const sale = { conversions: c.commissionCents > 0 ? 1 : 0, revenueCents: c.saleAmountCents ?? 0, commissionCents: c.commissionCents };
+    const sale = { conversions: c.sales, revenueCents: c.saleAmountCents, commissionCents: c.commissionCents };
     add(totals, sale);
     if (c.linkSlug === null && c.reportedLink !== null) {
       // Joined to a link without a click (Amazon by tracking id and ASIN): no page or placement.
@@ -155,20 +155,31 @@ async function countClicks(db: Db, from: Date, to: Date): Promise<ClickCounts> {
   return counts;
 }
 
-/** Conversions dated in the period with their click's origin (null when unattributed). */
-async function listConversions(db: Db, from: Date, to: Date, currency?: string) {
-  return db
+/**
+ * Conversions dated in the period, summed per status, currency, click origin (null when
+ * unattributed) and sign of the commission: a year of sales is a few hundred groups to add up
+ * here, not one row per sale.
+ */
+async function sumConversions(db: Db, from: Date, to: Date, currency?: string) {
+  const negative = sql<number>`${conversions.commissionCents} < 0`;
+  const rows = await db
     .select({
       status: conversions.status,
-      commissionCents: conversions.commissionCents,
-      saleAmountCents: conversions.saleAmountCents,
       currency: conversions.currency,
       source: clicks.source,
       placement: clicks.placement,
       linkSlug: clicks.linkSlug,
       reportedLink: conversions.linkSlug,
+      negative,
+      rows: count(),
+      sales: sql<number>`sum(${conversions.commissionCents} > 0)`,
+      commissionCents: sql<number>`sum(${conversions.commissionCents})`,
+      absCommissionCents: sql<number>`sum(abs(${conversions.commissionCents}))`,
+      saleAmountCents: sql<number>`coalesce(sum(${conversions.saleAmountCents}), 0)`,
     })
     .from(conversions)
     .leftJoin(clicks, eq(clicks.id, conversions.clickId))
-    .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to), currency ? eq(conversions.currency, currency) : undefined));
+    .where(and(gte(conversions.occurredAt, from), lt(conversions.occurredAt, to), currency ? eq(conversions.currency, currency) : undefined))
+    .groupBy(conversions.status, conversions.currency, clicks.source, clicks.placement, clicks.linkSlug, conversions.linkSlug, negative);
+  return rows.map((r) => ({ ...r, negative: Number(r.negative) === 1, sales: Number(r.sales), commissionCents: Number(r.commissionCents), absCommissionCents: Number(r.absCommissionCents), saleAmountCents: Number(r.saleAmountCents) }));
 }
