@@ -155,12 +155,37 @@ async function countClicks(db: Db, from: Date, to: Date): Promise<ClickCounts> {
   return counts;
 }
 
+type ConversionGroup = Awaited<ReturnType<typeof groupConversions>>[number];
+
+/**
+ * The groups below, remembered per period until the conversions change (an import, a
+ * postback, a status update: their count, newest id or newest update moves, in this or any
+ * other instance). Joining a year of sales to their clicks costs a few hundred milliseconds
+ * at 1M clicks; a click's origin never changes, so nothing else can make the groups stale.
+ */
+const remembered = new WeakMap<Db, Map<string, ConversionGroup[]>>();
+
+async function sumConversions(db: Db, from: Date, to: Date, currency?: string): Promise<ConversionGroup[]> {
+  const [version] = await db
+    .select({ rows: count(), newest: sql<number>`coalesce(max(${conversions.id}), 0)`, updated: sql<number>`coalesce(max(${conversions.updatedAt}), 0)` })
+    .from(conversions);
+  const key = `${from.getTime()}|${to.getTime()}|${currency ?? ''}|${version!.rows}|${version!.newest}|${version!.updated}`;
+  let periods = remembered.get(db);
+  if (!periods) remembered.set(db, (periods = new Map()));
+  const known = periods.get(key);
+  if (known) return known;
+  const groups = await groupConversions(db, from, to, currency);
+  if (periods.size >= 16) periods.delete(periods.keys().next().value!);
+  periods.set(key, groups);
+  return groups;
+}
+
 /**
  * Conversions dated in the period, summed per status, currency, click origin (null when
- * unattributed) and sign of the commission: a year of sales is a few hundred groups to add up
- * here, not one row per sale.
+ * unattributed) and sign of the commission: a year of sales is a few thousand groups to add
+ * up here, not one row per sale.
  */
-async function sumConversions(db: Db, from: Date, to: Date, currency?: string) {
+async function groupConversions(db: Db, from: Date, to: Date, currency?: string) {
   const negative = sql<number>`${conversions.commissionCents} < 0`;
   const rows = await db
     .select({

@@ -89,6 +89,19 @@ describe('getEarningsStats', () => {
     expect(given).toEqual(stats);
   });
 
+  test('a sale imported later, or a status changed by a re-import, shows on the next read (remembered sums are not stale)', async () => {
+    const before = await getEarningsStats(t.db, FROM, TO, MERCHANTS);
+    expect(before.totals.commissionCents).toBe(stats.totals.commissionCents);
+    expect(await importReport(t.db, 'subid,transaction_id,date,sale_amount,commission,status\nk4,t10,2026-03-20,10.00,1.00,approved\n')).toMatchObject({ ok: true, imported: 1 });
+    const added = await getEarningsStats(t.db, FROM, TO, MERCHANTS);
+    expect(added.totals.commissionCents).toBe(before.totals.commissionCents + 100);
+    // t10 reversed: it no longer counts.
+    expect(await importReport(t.db, 'subid,transaction_id,date,sale_amount,commission,status\nk4,t10,2026-03-20,10.00,1.00,reversed\n')).toMatchObject({ ok: true });
+    const reversed = await getEarningsStats(t.db, FROM, TO, MERCHANTS);
+    expect(reversed.totals.commissionCents).toBe(before.totals.commissionCents);
+    expect(reversed.byStatus.reversed.conversions).toBe(before.byStatus.reversed.conversions + 1);
+  });
+
   test('an empty period has no rows and no EPC', async () => {
     const empty = await getEarningsStats(t.db, new Date('2025-01-01'), new Date('2025-02-01'), MERCHANTS);
     expect(empty.totals).toEqual({ clicks: 0, conversions: 0, revenueCents: 0, commissionCents: 0, epcCents: null });
