@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Client, Config } from '@libsql/client';
+import { createClient as createFileClient } from '@libsql/client/sqlite3';
+// The driver without a client of its own (drizzle-orm/libsql would load the full client).
+import { drizzle } from 'drizzle-orm/libsql/sqlite3';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 
 export type Db = LibSQLDatabase & { $client: Client };
@@ -19,8 +23,19 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
  */
 export function createDb(url: string = DEFAULT_DATABASE_URL, authToken?: string): Db {
   if (url.startsWith('file:')) ensureFolder(url);
-  const client = createClient({ url, authToken });
-  return drizzle(client) as Db;
+  return drizzle(openClient({ url, authToken })) as Db;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * An embedded file through the client's file-only entry; anything else through the full
+ * client, loaded only then: its HTTP and WebSocket stacks cost every process ~14 MB that a
+ * site on an embedded file never uses.
+ */
+function openClient(config: Config): Client {
+  if (config.url.startsWith('file:') || config.url === ':memory:') return createFileClient(config);
+  return (requireFromHere('@libsql/client') as typeof import('@libsql/client')).createClient(config);
 }
 
 /**
