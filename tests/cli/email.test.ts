@@ -185,8 +185,11 @@ describe('npm run email', () => {
       expect(await first.exited).toBe(null); // killed by the signal
       fake.beforeDeliver = fake.afterDeliver = undefined;
       const deliveredBefore = fake.deliveries.length;
-      if (point.hook === 'afterAnswer') expect(deliveredBefore).toBeGreaterThanOrEqual(150);
-      else expect(deliveredBefore).toBe(point.hook === 'beforeDeliver' ? 100 : 150);
+      // Up to four batches are in flight at 4/s: one sent a moment before the kill may still
+      // reach Resend (as it would for real). What must hold is below: resume sends nothing twice.
+      const base = point.hook === 'beforeDeliver' ? 100 : 150;
+      expect(deliveredBefore).toBeGreaterThanOrEqual(base);
+      expect((deliveredBefore - base) % 50).toBe(0);
 
       const second = await runCli([point.again, 'spring-picks', '--yes', ...args], resendEnv(fake));
       expect(second.output).toContain('recipients left');
