@@ -6,10 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheControl, isCachedPage, pageCacheKey, sharedPageCache } from '../site/page-cache.ts';
-import { pickEncoding } from './encoding.ts';
-
-/** Set here, per answer, rather than taken from the stored page. */
-const OWN_HEADERS = new Set(['cache-control', 'content-encoding', 'content-length', 'etag', 'vary']);
+import { matchesEtag, pickEncoding } from './encoding.ts';
 
 export function serveCachedPage(req: IncomingMessage, res: ServerResponse, now = Date.now()): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -18,17 +15,16 @@ export function serveCachedPage(req: IncomingMessage, res: ServerResponse, now =
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   if (!isCachedPage(path)) return false;
   const page = sharedPageCache().get(queryAt === -1 ? path : pageCacheKey(path, new URLSearchParams(url.slice(queryAt + 1))), now);
-  if (!page?.etag) return false;
+  if (!page?.etags) return false;
   const encoding = pickEncoding(req.headers['accept-encoding'], { br: !!page.br, gzip: !!page.gzip });
   const body = encoding === 'identity' ? Buffer.from(page.body) : page[encoding]!;
-  const etag = encoding === 'identity' ? page.etag : page.etag.replace(/"$/, `-${encoding}"`);
-  for (const [name, value] of page.headers) if (!OWN_HEADERS.has(name.toLowerCase())) res.appendHeader(name, value);
+  const etag = page.etags[encoding];
+  for (const [name, value] of page.headers) res.appendHeader(name, value);
   res.setHeader('Cache-Control', cacheControl(page, now));
   res.setHeader('ETag', etag);
   if (page.br || page.gzip) res.setHeader('Vary', 'Accept-Encoding');
   if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  const match = req.headers['if-none-match'];
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+  if (matchesEtag(req.headers['if-none-match'], etag)) {
     res.removeHeader('Content-Length');
     res.writeHead(304).end();
     return true;

@@ -15,3 +15,8 @@ export function pickEncoding(accept: string | undefined, available: { br: boolea
   if (available.gzip && allows('gzip')) return 'gzip';
   return 'identity';
 }
+
+/** Whether an If-None-Match header names `etag` (weak or strong) or `*`: the answer may be a 304. */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+}

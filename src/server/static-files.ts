@@ -7,7 +7,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pickEncoding } from './encoding.ts';
+import { matchesEtag, pickEncoding } from './encoding.ts';
 
 interface Variant {
   file: string;
@@ -100,7 +100,7 @@ export function createStaticHandler(files: Map<string, StaticFile>) {
 
 function isFresh(req: IncomingMessage, etag: string, modified: string): boolean {
   const match = req.headers['if-none-match'];
-  if (match) return match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  if (match) return matchesEtag(match, etag);
   const since = req.headers['if-modified-since'];
   return !!since && Date.parse(since) >= Date.parse(modified);
 }

@@ -34,8 +34,8 @@ export interface CachedPage {
   /** The body compressed once when stored (text types from 1 KB), so a hit costs no compression. */
   br?: Buffer;
   gzip?: Buffer;
-  /** A validator for the body (a hash of it), so a revisit within max-age answers 304. */
-  etag?: string;
+  /** Validators per encoding (a hash of the body), so a revisit within max-age answers 304. */
+  etags?: Record<'identity' | 'br' | 'gzip', string>;
   status: number;
   headers: [string, string][];
   /** Epoch ms of the change before it was rendered (-Infinity if none): a clock set back past it misses. */
@@ -89,6 +89,7 @@ export function sharedPageCache(): PageCache {
 }
 const CACHE_KEY = Symbol.for('perch.page-cache');
 
+const PER_ANSWER = new Set(['cache-control', 'content-encoding', 'content-length', 'etag', 'vary']);
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|ld\+json|manifest\+json)|image\/svg\+xml)/;
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -100,14 +101,17 @@ const gzipped = promisify(gzip);
  */
 export async function withCompressedCopies(page: CachedPage, quality: 5 | 11 = 11): Promise<CachedPage> {
   const body = Buffer.from(page.body);
-  const etag = `"p${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  const type = page.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (body.length < 1024 || !COMPRESSIBLE.test(type)) return { ...page, etag };
+  const hash = `p${createHash('sha1').update(body).digest('base64url').slice(0, 20)}`;
+  const etags = { identity: `"${hash}"`, br: `"${hash}-br"`, gzip: `"${hash}-gzip"` };
+  // Headers the server sets per answer are left out once here, not filtered on every hit.
+  const headers = page.headers.filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
+  const type = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (body.length < 1024 || !COMPRESSIBLE.test(type)) return { ...page, headers, etags };
   const [br, gz] = await Promise.all([
     brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     gzipped(body, { level: quality === 11 ? 9 : 6 }),
   ]);
-  return { ...page, etag, br, gzip: gz };
+  return { ...page, headers, etags, br, gzip: gz };
 }
 
 /** How long a browser or CDN may keep a page: a minute at most, never past the next change. */
