@@ -67,11 +67,13 @@ const deviceOf = memoize(getDeviceClass);
 
 function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, trust: TrustSettings, click: { id: string; slug: string; at: Date; query: string }): void {
   const userAgent = header('user-agent') ?? '';
+  const origin = originOf(click.query);
   recorder.recordClick({
     id: click.id,
     createdAt: click.at,
     linkSlug: click.slug,
-    ...originOf(click.query),
+    source: origin.source,
+    placement: origin.placement,
     referrerHost: getReferrerHost(header('referer')),
     device: deviceOf(userAgent),
     country: getCountry(header),

@@ -31,7 +31,12 @@ const classifyUserAgent = memoize((ua): FilterReason | null =>
   PREVIEW_AGENTS.test(ua) ? 'preview' : !ua.trim() || isbot(ua) ? 'bot' : null,
 );
 
+const PURPOSE_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'];
+
 function isPrefetch(header: HeaderReader): boolean {
-  const purpose = `${header('sec-purpose') ?? ''} ${header('purpose') ?? ''} ${header('x-purpose') ?? ''} ${header('x-moz') ?? ''}`;
-  return /prefetch|prerender|preview/i.test(purpose);
+  for (const name of PURPOSE_HEADERS) {
+    const value = header(name);
+    if (value && /prefetch|prerender|preview/i.test(value)) return true;
+  }
+  return false;
 }

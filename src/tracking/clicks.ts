@@ -16,7 +16,7 @@ import type { FilterReason } from './bots.ts';
 import type { DeviceClass } from './request-info.ts';
 import { createUniqueWindow, seedUniqueWindow } from './unique-clicks.ts';
 import { getDailySalt, hashVisitor } from './visitors.ts';
-import { dayOf } from '../platform/time.ts';
+import { DAY_MS, dayOf, startOfDay } from '../platform/time.ts';
 
 export type { ClickRow, FilteredCount } from './click-batch.ts';
 
@@ -97,7 +97,8 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   const batches: ClickBatch[] = [];
   const setAside: Unsaved = { rows: [], filtered: [] };
   const uniques = createUniqueWindow();
-  let salt: { day: string; value: string } | undefined;
+  // Today's salt, and the day's bounds in ms: a click of that day is hashed as it comes in.
+  let salt: { day: string; value: string; from: number; to: number } | undefined;
   let prepared: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
@@ -157,18 +158,20 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     });
     await bounded(() => prepared!, deadline);
     const day = dayOf(now());
-    if (salt?.day !== day) salt = { day, value: await bounded(() => getDailySalt(db, day), deadline) };
+    if (salt?.day !== day) salt = withBounds(day, await bounded(() => getDailySalt(db, day), deadline));
     if (hits.length) rows.push(...toRows(hits.splice(0), salt.value));
   }
 
   function toRows(taken: ClickHit[], saltValue: string): ClickRow[] {
+    return taken.map((hit) => toRow(hit, saltValue));
+  }
+
+  function toRow(hit: ClickHit, saltValue: string): ClickRow {
     // Field by field, not by spreading: this runs for every click.
-    return taken.map((hit) => {
-      const visitorHash = hashVisitor(saltValue, hit.ip, hit.userAgent);
-      const isUnique = uniques.isUnique(visitorHash, hit.linkSlug, hit.createdAt.getTime());
-      const { id, createdAt, linkSlug, source, placement, referrerHost, device, country } = hit;
-      return { id, createdAt, linkSlug, source, placement, referrerHost, device, country, visitorHash, isUnique };
-    });
+    const visitorHash = hashVisitor(saltValue, hit.ip, hit.userAgent);
+    const isUnique = uniques.isUnique(visitorHash, hit.linkSlug, hit.createdAt.getTime());
+    const { id, createdAt, linkSlug, source, placement, referrerHost, device, country } = hit;
+    return { id, createdAt, linkSlug, source, placement, referrerHost, device, country, visitorHash, isUnique };
   }
 
   /** The next batch: the oldest rows within the caps, and every filtered count. */
@@ -277,7 +280,10 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
         report(`clicks: ${dropped} clicks dropped so far: ${maxBuffered} are waiting for the database.`);
         return;
       }
-      hits.push(hit);
+      const at = hit.createdAt.getTime();
+      // Hashed now when its day's salt is known (no older hit waiting): the row is all that is kept.
+      if (salt && !hits.length && at >= salt.from && at < salt.to) rows.push(toRow(hit, salt.value));
+      else hits.push(hit);
       recorded++;
       schedule(flushMs);
     },
@@ -319,6 +325,12 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     pending: waiting,
     totals: () => ({ recorded, stored, dropped, attempts }),
   };
+}
+
+/** A day's salt with the day's bounds (UTC, as `dayOf`). */
+function withBounds(day: string, value: string): { day: string; value: string; from: number; to: number } {
+  const from = startOfDay(day);
+  return { day, value, from, to: from + DAY_MS };
 }
 
 /** The driver's own message (drizzle wraps it in one that repeats the whole query). */

@@ -21,22 +21,33 @@ export interface UniqueWindow {
 
 /** An empty window; `seed` adds unique clicks already stored. */
 export function createUniqueWindow(): UniqueWindow & { seed(visitorHash: string, linkSlug: string, at: number): void } {
-  const lastUnique = new Map<string, number>();
+  // Per link, then per visitor: no key string is built per click.
+  const lastUnique = new Map<string, Map<string, number>>();
+  const visitorsOf = (linkSlug: string) => {
+    let visitors = lastUnique.get(linkSlug);
+    if (!visitors) lastUnique.set(linkSlug, (visitors = new Map()));
+    return visitors;
+  };
   return {
     isUnique(visitorHash, linkSlug, at) {
-      const key = `${visitorHash}|${linkSlug}`;
-      const since = lastUnique.get(key);
+      const visitors = visitorsOf(linkSlug);
+      const since = visitors.get(visitorHash);
       if (since !== undefined && at - since < UNIQUE_WINDOW_MS) return false;
-      lastUnique.set(key, at);
+      visitors.set(visitorHash, at);
       return true;
     },
     prune(now) {
-      for (const [key, at] of lastUnique) if (now - at >= UNIQUE_WINDOW_MS) lastUnique.delete(key);
-      return lastUnique.size;
+      let open = 0;
+      for (const [linkSlug, visitors] of lastUnique) {
+        for (const [visitor, at] of visitors) if (now - at >= UNIQUE_WINDOW_MS) visitors.delete(visitor);
+        if (!visitors.size) lastUnique.delete(linkSlug);
+        open += visitors.size;
+      }
+      return open;
     },
     seed(visitorHash, linkSlug, at) {
-      const key = `${visitorHash}|${linkSlug}`;
-      if ((lastUnique.get(key) ?? 0) < at) lastUnique.set(key, at);
+      const visitors = visitorsOf(linkSlug);
+      if ((visitors.get(visitorHash) ?? 0) < at) visitors.set(visitorHash, at);
     },
   };
 }

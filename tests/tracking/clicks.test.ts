@@ -55,6 +55,25 @@ describe('createClickRecorder', () => {
     expect(unique).toEqual({ first: true, again: false, 'other-link': true, 'other-phone': true, 'next-hour': true });
   });
 
+  test('a click hashed on arrival (salt known) and one hashed at the flush (before it) name the same visitor alike', async () => {
+    t = await createTestDb();
+    const time = clock('2026-11-16T10:30:00Z');
+    const recorder = createClickRecorder(t.db, { flushMs: 60_000, now: time.now });
+    recorder.recordClick(hit({ id: 'before-start', createdAt: minutes(0) }));
+    await recorder.start();
+    recorder.recordClick(hit({ id: 'after-start', createdAt: minutes(1) }));
+    // Past midnight the day's salt is not known yet: that click waits to be hashed at the flush, with the new day's salt.
+    time.set('2026-11-17T00:00:30Z');
+    recorder.recordClick(hit({ id: 'next-day', createdAt: new Date('2026-11-17T00:00:10Z') }));
+    recorder.recordClick(hit({ id: 'next-day-again', createdAt: new Date('2026-11-17T00:00:20Z') }));
+    await recorder.flush();
+    const rows = Object.fromEntries((await rowsOf(t.db)).map((r) => [r.id, r]));
+    expect(rows['after-start']!.visitorHash).toBe(rows['before-start']!.visitorHash);
+    expect([rows['before-start']!.isUnique, rows['after-start']!.isUnique]).toEqual([true, false]);
+    expect(rows['next-day']!.visitorHash).not.toBe(rows['before-start']!.visitorHash);
+    expect(rows['next-day-again']!.visitorHash).toBe(rows['next-day']!.visitorHash);
+  });
+
   test('remembers unique clicks already stored (a restart does not count them again)', async () => {
     t = await createTestDb();
     const time = clock('2026-11-16T10:20:00Z');

@@ -16,7 +16,10 @@ describe('createUniqueWindow', () => {
     const window = createUniqueWindow();
     window.isUnique('v1', 'a', 0);
     window.isUnique('v2', 'a', UNIQUE_WINDOW_MS / 2);
+    window.isUnique('v1', 'b', 0);
     expect(window.prune(UNIQUE_WINDOW_MS)).toBe(1);
     expect(window.isUnique('v2', 'a', UNIQUE_WINDOW_MS)).toBe(false);
+    expect(window.isUnique('v1', 'a', UNIQUE_WINDOW_MS)).toBe(true);
+    expect(window.isUnique('v1', 'b', UNIQUE_WINDOW_MS)).toBe(true);
   });
 });
