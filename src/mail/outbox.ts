@@ -3,7 +3,7 @@
  * (opens in any mail app) and an .html file (opens in a browser) under <data dir>/outbox/.
  * Signup mail (the queue's outbox transport) and broadcast tests both write here.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { OutgoingEmail } from './outgoing-email.ts';
@@ -44,14 +44,23 @@ export function formatEml(mail: OutboxMessage): string {
   ].join('\r\n');
 }
 
-/** Writes one message as <stamp>-<label>.eml and .html; returns both paths. */
+/**
+ * Writes one message as <stamp>-<label>.html, then .eml; returns both paths. Each file
+ * appears whole (written under a .tmp name, then renamed), and the .eml last, so whoever
+ * sees an .eml (a mail app, a test) finds both files complete.
+ */
 export async function writeToOutbox(dataDir: string, label: string, mail: OutboxMessage): Promise<{ eml: string; html: string }> {
   const folder = join(dataDir, 'outbox');
   await mkdir(folder, { recursive: true });
   const base = join(folder, `${mail.date.toISOString().replace(/[:.]/g, '-')}-${label.replace(/[^a-z0-9-]+/gi, '_')}`);
-  await writeFile(`${base}.eml`, formatEml(mail));
-  await writeFile(`${base}.html`, mail.html);
+  await writeWhole(`${base}.html`, mail.html);
+  await writeWhole(`${base}.eml`, formatEml(mail));
   return { eml: `${base}.eml`, html: `${base}.html` };
+}
+
+async function writeWhole(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
 }
 
 /**
@@ -65,10 +74,11 @@ export async function eraseFromOutbox(dataDir: string, email: string): Promise<n
   const bases = new Set<string>();
   for (const name of names) {
     const text = await readFile(join(folder, name), 'utf8').catch(() => '');
-    if (text.toLowerCase().includes(needle)) bases.add(name.replace(/\.(eml|html)$/, ''));
+    if (text.toLowerCase().includes(needle)) bases.add(name.replace(/\.(eml|html)(\.tmp)?$/, ''));
   }
+  // A .tmp file is one a stop interrupted before its rename: it goes too.
   for (const base of bases) {
-    for (const ext of ['.eml', '.html']) await rm(join(folder, base + ext), { force: true });
+    for (const ext of ['.eml', '.html', '.eml.tmp', '.html.tmp']) await rm(join(folder, base + ext), { force: true });
   }
   return bases.size;
 }

@@ -243,7 +243,8 @@ describe('graceful stop', () => {
     const server = await startServer({ DATABASE_URL: databaseUrl });
     try {
       const { answered, answeredAt, load } = goLoad(server.url, 8);
-      await expect.poll(() => answered.length, { timeout: PATIENCE_MS, interval: 10 }).toBeGreaterThan(2_000);
+      // Under load for 1.5 s at least: clicks answered more than a second before the kill must then be stored.
+      await expect.poll(() => answered.length > 2_000 && Date.now() - answeredAt[0]! > 1_500, { timeout: PATIENCE_MS, interval: 10 }).toBe(true);
       const killedAt = Date.now();
       const exited = server.stop('SIGKILL');
       await load;
@@ -253,9 +254,10 @@ describe('graceful stop', () => {
       const oldest = Math.max(0, ...lost.map((c) => c.age));
       console.log(`kill -9: ${answered.length} answered, ${lost.length} not stored, the oldest answered ${oldest} ms before the kill`);
       // Two 100 ms flush windows and the requests in flight on a quiet machine (~150 ms measured);
-      // the bound leaves room for timers and threads running late on a busy shared one.
+      // the bound leaves room for timers and threads running late on a busy shared one. (How
+      // many that is depends on the rate, so the count is not bounded: the time is.)
       expect(oldest).toBeLessThan(1_000);
-      expect(lost.length).toBeLessThan(answered.length / 4);
+      expect(stored.size).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
