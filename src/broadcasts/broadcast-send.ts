@@ -87,10 +87,9 @@ async function sendBatchOnce(
   if (!recipients.length) return skips;
   const emails = recipients.map((r) => personalise(broadcast, r, unsubscribeFor));
   const key = idempotencyKey(broadcast, batch, recipients);
-  // Claimed and built first, so the paced moment is the API call itself, not the DB write.
-  await pacer.wait();
   for (let errors = 0; ; ) {
-    const outcome = await sendBatch(emails, key);
+    // Claimed and built first, so the paced moment is the API call itself, not the DB write.
+    const outcome = await pacer.start(() => sendBatch(emails, key));
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') {
       const failed = new Map(outcome.kind === 'sent' ? outcome.errors.map((e) => [e.index, e.message]) : []);
       const results = recipients.map((r, i) => ({ subscriberId: r.subscriberId, messageId: outcome.kind === 'sent' ? outcome.ids[i] : undefined, error: failed.get(i) }));
@@ -109,7 +108,6 @@ async function sendBatchOnce(
     const wait = outcome.afterMs ?? Math.min(30_000, 500 * 2 ** errors);
     pacer.pause(wait);
     await sleep(wait);
-    await pacer.wait();
   }
 }
 
