@@ -6,7 +6,7 @@
  *   `npm run bench -- memory`);
  * - the old generation collected once it has grown by half since the last collection, not
  *   when V8's own growing factor (up to 4× under fast allocation) says so: peak 243–264 →
- *   198–207 MB, idle 147–151 → 143–145 MB, for more frequent (mostly concurrent) marking.
+ *   201–210 MB, idle 147–151 → 143–147 MB, for more frequent (mostly concurrent) marking.
  */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50', '--import', './src/platform/esm-hooks.ts'];
 export const SERVER_ENTRY = 'src/server/main.ts';
