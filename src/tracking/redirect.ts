@@ -74,8 +74,11 @@ function subIdBuilder(link: Pick<CatalogLink, 'url' | 'network' | 'subIdParam'>)
   const kept = queryAt === -1 ? [] : base.slice(queryAt + 1).split('&').filter((p) => p && p.split('=')[0] !== name);
   const prefix = `${path}?${[...kept, `${name}=`].join('&')}`;
   const parts = template.split('{clickId}').map(encodeURIComponent);
-  // The usual case (the id is the whole value, [A-Za-z0-9] needs no escaping): one concatenation.
-  if (parts.length === 2 && !parts[0] && !parts[1]) return (clickId) => /^[A-Za-z0-9]*$/.test(clickId) ? prefix + clickId + hash : `${prefix}${encodeURIComponent(clickId)}${hash}`;
+  // One placeholder (every template in practice): what comes before and after it joined once here.
+  if (parts.length === 2) {
+    const [head, tail] = [prefix + parts[0], parts[1] + hash];
+    return (clickId) => head + encodeURIComponent(clickId) + tail;
+  }
   return (clickId) => `${prefix}${parts.join(encodeURIComponent(clickId))}${hash}`;
 }
 
