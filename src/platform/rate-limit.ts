@@ -64,14 +64,13 @@ export function createSharedRateLimiter(db: Db, name: string, limit: number, win
   const client = db.$client;
   const readSecret = async () => {
     await client.execute({ sql: 'insert into settings (key, value) values (?, ?) on conflict (key) do nothing', args: [KEY_SETTING, randomBytes(32).toString('base64url')] });
-    const row = (await client.execute({ sql: 'select value from settings where key = ?', args: [KEY_SETTING] })).rows[0];
-    return String(row!.value);
+    return (await storedSecret(db))!;
   };
   return {
     async hit(key, now = Date.now()) {
       try {
         secret ??= readSecret().catch((error: unknown) => ((secret = undefined), Promise.reject(error)));
-        const id = `${name}:${createHmac('sha256', await secret).update(key).digest('base64url').slice(0, 32)}`;
+        const id = limitId(name, await secret, key);
         const ended = now - windowMs;
         if (now - lastPrune > 5 * 60_000) {
           lastPrune = now;
@@ -85,4 +84,20 @@ export function createSharedRateLimiter(db: Db, name: string, limit: number, win
       }
     },
   };
+}
+
+/** A limit's row key: the limiter's name and the HMAC of the client's key. */
+function limitId(name: string, secret: string, key: string): string {
+  return `${name}:${createHmac('sha256', secret).update(key).digest('base64url').slice(0, 32)}`;
+}
+
+async function storedSecret(db: Db): Promise<string | undefined> {
+  const row = (await db.$client.execute({ sql: 'select value from settings where key = ?', args: [KEY_SETTING] })).rows[0];
+  return row ? String(row.value) : undefined;
+}
+
+/** Deletes what `createSharedRateLimiter(db, name, …)` counts for `key` (e.g. an erased address). */
+export async function forgetRateLimitKey(db: Db, name: string, key: string): Promise<void> {
+  const secret = await storedSecret(db);
+  if (secret) await db.$client.execute({ sql: 'delete from rate_limits where key = ?', args: [limitId(name, secret, key)] });
 }

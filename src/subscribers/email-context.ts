@@ -6,6 +6,7 @@ import { createSharedRateLimiter, type SharedRateLimiter } from '../platform/rat
 import { readForm } from '../platform/http/body.ts';
 import { getClient, getDb, getSettings } from '../platform/server-settings.ts';
 import { MAX_FORM_BYTES } from './signup-input.ts';
+import { SIGNUP_LIMITS } from './signup-limits.ts';
 import { mintFormToken } from './form-token.ts';
 import { handleSignup, type SignupOutcome } from './signup.ts';
 import { formatFrom } from '../mail/sender.ts';
@@ -33,7 +34,8 @@ export async function getEmailContext() {
     leadMagnet: profile.leadMagnet,
   };
   const worker = ensureMailWorker(db, settings);
-  limiters ??= { perClient: createSharedRateLimiter(db, 'signup-client', 10, 10 * 60_000), perAddress: createSharedRateLimiter(db, 'signup-address', 5, 60 * 60_000) };
+  const limiter = ({ name, limit, windowMs }: { name: string; limit: number; windowMs: number }) => createSharedRateLimiter(db, name, limit, windowMs);
+  limiters ??= { perClient: limiter(SIGNUP_LIMITS.perClient), perAddress: limiter(SIGNUP_LIMITS.perAddress) };
   return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters };
 }
 

@@ -3,6 +3,7 @@ import type { RateLimiter, SharedRateLimiter } from '../platform/rate-limit.ts';
 import { queueConfirmationEmail, type LinkContext, type Sender } from './signup-mails.ts';
 import { parseSignupForm, type FieldErrors } from './signup-input.ts';
 import { registerSignup } from './subscribers.ts';
+import { addressLimitKey, clientLimitKey } from './signup-limits.ts';
 
 export interface SignupContext {
   db: Db;
@@ -31,7 +32,7 @@ export async function handleSignup(form: URLSearchParams, ctx: SignupContext): P
   const values = { email: (form.get('email') ?? '').slice(0, 300), firstName: (form.get('first_name') ?? '').slice(0, 100) };
   const parsed = parseSignupForm(form, ctx.links.key, now);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values };
-  const wait = Math.max(await ctx.perClient.hit(`ip:${ctx.clientAddress}`, now), await ctx.perAddress.hit(`email:${parsed.input.email.toLowerCase()}`, now));
+  const wait = Math.max(await ctx.perClient.hit(clientLimitKey(ctx.clientAddress), now), await ctx.perAddress.hit(addressLimitKey(parsed.input.email), now));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return {

@@ -3,6 +3,8 @@ import { checkpointDb, type Db } from '../../db/client.ts';
 import { emailQueue } from '../../db/schema/email.ts';
 import { subscribers } from '../../db/schema/subscribers.ts';
 import { broadcastRecipients } from '../../db/schema/broadcasts.ts';
+import { forgetRateLimitKey } from '../platform/rate-limit.ts';
+import { addressLimitKey, SIGNUP_LIMITS } from './signup-limits.ts';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 
@@ -106,7 +108,8 @@ export async function resubscribeSubscriber(db: Db, id: number, now = Date.now()
 
 /**
  * Deletes a subscriber's data (GDPR erasure): every row for the address, compared without
- * case, every queued or sent email to them, and their lines in broadcast send logs.
+ * case, every queued or sent email to them, their lines in broadcast send logs and the signup
+ * limit's count for the address.
  * Returns how many subscribers were deleted. Gone means gone from the files too: the freed
  * pages are zeroed (secure_delete) and the write-ahead log, which still holds the old pages,
  * is checkpointed and emptied (`logCleared` is false when a reader held it; the next stop
@@ -125,5 +128,7 @@ export async function eraseSubscriber(db: Db, email: string): Promise<{ deleted:
   await db.delete(emailQueue).where(or(same(emailQueue.toAddress), ids.length ? inArray(emailQueue.subscriberId, ids) : undefined));
   await db.delete(broadcastRecipients).where(or(same(broadcastRecipients.email), ids.length ? inArray(broadcastRecipients.subscriberId, ids) : undefined));
   if (ids.length) await db.delete(subscribers).where(inArray(subscribers.id, ids));
+  // The signup limit's count for the address is a keyed hash of it: forgotten too.
+  await forgetRateLimitKey(db, SIGNUP_LIMITS.perAddress.name, addressLimitKey(email));
   return { deleted: ids.length, logCleared: await checkpointDb(db) };
 }

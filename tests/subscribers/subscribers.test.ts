@@ -5,6 +5,8 @@ import { enqueueEmail } from '../../src/mail/mail-queue.ts';
 import { confirmSubscriber, deleteSubscriber, registerSignup, resubscribeSubscriber, RESEND_WINDOW_MS, unsubscribeSubscriber } from '../../src/subscribers/subscribers.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { broadcastRecipients, broadcasts } from '../../db/schema/broadcasts.ts';
+import { createSharedRateLimiter } from '../../src/platform/rate-limit.ts';
+import { addressLimitKey, clientLimitKey, SIGNUP_LIMITS } from '../../src/subscribers/signup-limits.ts';
 
 const signup = { email: 'maya@example.com', firstName: 'Maya', source: 'form:/posts/x/#article-end' };
 
@@ -13,6 +15,7 @@ describe('subscribers', () => {
   beforeEach(async () => (t = await createTestDb()));
   afterEach(() => t.cleanup());
 
+  const sharedLimit = ({ name, limit, windowMs }: { name: string; limit: number; windowMs: number }) => createSharedRateLimiter(t.db, name, limit, windowMs);
   const queueConfirmation = (id: number, at: number) =>
     enqueueEmail(t.db, { kind: 'confirmation', subscriberId: id, to: signup.email, from: 'x@example.com', subject: 's', html: 'h', text: 't' }, at);
 
@@ -65,10 +68,24 @@ describe('subscribers', () => {
       .returning();
     await t.db.insert(broadcastRecipients).values({ broadcastId: broadcast!.id, subscriberId: subscriber.id, email: signup.email, batch: 1, status: 'sent' });
     await registerSignup(t.db, { ...signup, email: 'other@example.com' });
+    // Their signup-limit counts, as the signup form keeps them (per address and per client).
+    const perAddress = sharedLimit(SIGNUP_LIMITS.perAddress);
+    await perAddress.hit(addressLimitKey(signup.email));
+    await perAddress.hit(addressLimitKey('other@example.com'));
+    await sharedLimit(SIGNUP_LIMITS.perClient).hit(clientLimitKey('203.0.113.7'));
+    const limitRows = () => t.db.$client.execute('select key from rate_limits order by key').then((r) => r.rows.map((row) => String(row.key)));
+    const before = await limitRows();
     expect(await deleteSubscriber(t.db, 'MAYA@example.com')).toBe(1);
     expect((await t.db.select().from(subscribers)).map((s) => s.email)).toEqual(['other@example.com']);
     expect(await t.db.select().from(emailQueue)).toHaveLength(0);
     expect(await t.db.select().from(broadcastRecipients)).toHaveLength(0);
+    // The address's count is gone; the other address's and the client's stay.
+    const after = await limitRows();
+    expect(before).toHaveLength(3);
+    expect(after).toHaveLength(2);
+    expect(before.filter((key) => !after.includes(key))).toEqual([expect.stringMatching(/^signup-address:/)]);
+    expect(await perAddress.hit(addressLimitKey('other@example.com'))).toBe(0);
+    expect(await t.db.$client.execute('select count from rate_limits where key like ?', ['signup-address:%']).then((r) => r.rows[0]!.count)).toBe(2);
     expect(await deleteSubscriber(t.db, signup.email)).toBe(0);
   });
 });
