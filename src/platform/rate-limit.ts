@@ -57,7 +57,14 @@ const HIT_SQL =
  * windows are deleted every few minutes. If the database does not answer, it counts in
  * memory instead (a limit is better than none).
  */
-export function createSharedRateLimiter(db: Db, name: string, limit: number, windowMs: number): SharedRateLimiter {
+/** A shared limit: its name (the prefix of its rows), how many hits a window allows, how long a window lasts. */
+export interface SharedLimit {
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+export function createSharedRateLimiter(db: Db, { name, limit, windowMs }: SharedLimit): SharedRateLimiter {
   const fallback = createRateLimiter(limit, windowMs);
   let secret: Promise<string> | undefined;
   let lastPrune = 0;
@@ -96,8 +103,8 @@ async function storedSecret(db: Db): Promise<string | undefined> {
   return row ? String(row.value) : undefined;
 }
 
-/** Deletes what `createSharedRateLimiter(db, name, …)` counts for `key` (e.g. an erased address). */
-export async function forgetRateLimitKey(db: Db, name: string, key: string): Promise<void> {
+/** Deletes what `createSharedRateLimiter(db, limit)` counts for `key` (e.g. an erased address). */
+export async function forgetRateLimitKey(db: Db, { name }: Pick<SharedLimit, 'name'>, key: string): Promise<void> {
   const secret = await storedSecret(db);
   if (secret) await db.$client.execute({ sql: 'delete from rate_limits where key = ?', args: [limitId(name, secret, key)] });
 }

@@ -34,8 +34,7 @@ export async function getEmailContext() {
     leadMagnet: profile.leadMagnet,
   };
   const worker = ensureMailWorker(db, settings);
-  const limiter = ({ name, limit, windowMs }: { name: string; limit: number; windowMs: number }) => createSharedRateLimiter(db, name, limit, windowMs);
-  limiters ??= { perClient: limiter(SIGNUP_LIMITS.perClient), perAddress: limiter(SIGNUP_LIMITS.perAddress) };
+  limiters ??= { perClient: createSharedRateLimiter(db, SIGNUP_LIMITS.perClient), perAddress: createSharedRateLimiter(db, SIGNUP_LIMITS.perAddress) };
   return { db, settings, sender, links: { siteUrl: settings.siteUrl, key: await getSigningKey(db) }, worker, limiters };
 }
 

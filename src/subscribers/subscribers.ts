@@ -129,6 +129,6 @@ export async function eraseSubscriber(db: Db, email: string): Promise<{ deleted:
   await db.delete(broadcastRecipients).where(or(same(broadcastRecipients.email), ids.length ? inArray(broadcastRecipients.subscriberId, ids) : undefined));
   if (ids.length) await db.delete(subscribers).where(inArray(subscribers.id, ids));
   // The signup limit's count for the address is a keyed hash of it: forgotten too.
-  await forgetRateLimitKey(db, SIGNUP_LIMITS.perAddress.name, addressLimitKey(email));
+  await forgetRateLimitKey(db, SIGNUP_LIMITS.perAddress, addressLimitKey(email));
   return { deleted: ids.length, logCleared: await checkpointDb(db) };
 }

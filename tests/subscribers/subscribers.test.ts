@@ -15,7 +15,6 @@ describe('subscribers', () => {
   beforeEach(async () => (t = await createTestDb()));
   afterEach(() => t.cleanup());
 
-  const sharedLimit = ({ name, limit, windowMs }: { name: string; limit: number; windowMs: number }) => createSharedRateLimiter(t.db, name, limit, windowMs);
   const queueConfirmation = (id: number, at: number) =>
     enqueueEmail(t.db, { kind: 'confirmation', subscriberId: id, to: signup.email, from: 'x@example.com', subject: 's', html: 'h', text: 't' }, at);
 
@@ -69,10 +68,10 @@ describe('subscribers', () => {
     await t.db.insert(broadcastRecipients).values({ broadcastId: broadcast!.id, subscriberId: subscriber.id, email: signup.email, batch: 1, status: 'sent' });
     await registerSignup(t.db, { ...signup, email: 'other@example.com' });
     // Their signup-limit counts, as the signup form keeps them (per address and per client).
-    const perAddress = sharedLimit(SIGNUP_LIMITS.perAddress);
+    const perAddress = createSharedRateLimiter(t.db, SIGNUP_LIMITS.perAddress);
     await perAddress.hit(addressLimitKey(signup.email));
     await perAddress.hit(addressLimitKey('other@example.com'));
-    await sharedLimit(SIGNUP_LIMITS.perClient).hit(clientLimitKey('203.0.113.7'));
+    await createSharedRateLimiter(t.db, SIGNUP_LIMITS.perClient).hit(clientLimitKey('203.0.113.7'));
     const limitRows = () => t.db.$client.execute('select key from rate_limits order by key').then((r) => r.rows.map((row) => String(row.key)));
     const before = await limitRows();
     expect(await deleteSubscriber(t.db, 'MAYA@example.com')).toBe(1);
