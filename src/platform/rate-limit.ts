@@ -43,6 +43,13 @@ export interface SharedRateLimiter {
   hit(key: string, now?: number): Promise<number>;
 }
 
+/** A shared limit: its name (the prefix of its rows), how many hits a window allows, how long a window lasts. */
+export interface SharedLimit {
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
 const KEY_SETTING = 'rate-limit-key';
 const HIT_SQL =
   'insert into rate_limits (key, window_start, count) values (?, ?, 1) on conflict (key) do update set ' +
@@ -57,13 +64,6 @@ const HIT_SQL =
  * windows are deleted every few minutes. If the database does not answer, it counts in
  * memory instead (a limit is better than none).
  */
-/** A shared limit: its name (the prefix of its rows), how many hits a window allows, how long a window lasts. */
-export interface SharedLimit {
-  name: string;
-  limit: number;
-  windowMs: number;
-}
-
 export function createSharedRateLimiter(db: Db, { name, limit, windowMs }: SharedLimit): SharedRateLimiter {
   const fallback = createRateLimiter(limit, windowMs);
   let secret: Promise<string> | undefined;
