@@ -64,9 +64,11 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, trust
 // A site's own links repeat the same few hundred query strings and user agents.
 const originOf = memoize((query) => parseClickOrigin(new URLSearchParams(query)));
 const deviceOf = memoize(getDeviceClass);
+// The waiting clicks then share one string per agent, not one per request: less for each young-generation collection to copy.
+const agentOf = memoize((userAgent) => userAgent);
 
 function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, trust: TrustSettings, click: { id: string; slug: string; at: Date; query: string }): void {
-  const userAgent = header('user-agent') ?? '';
+  const userAgent = agentOf(header('user-agent') ?? '');
   const origin = originOf(click.query);
   recorder.recordClick({
     id: click.id,

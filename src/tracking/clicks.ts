@@ -97,8 +97,8 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   const batches: ClickBatch[] = [];
   const setAside: Unsaved = { rows: [], filtered: [] };
   const uniques = createUniqueWindow();
-  // Today's salt, and the day's bounds in ms: a click of that day is hashed as it comes in.
-  let salt: { day: string; value: string; from: number; to: number } | undefined;
+  // The salt of the day being hashed, and when that day ends (ms).
+  let salt: { day: string; value: string; to: number } | undefined;
   let prepared: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
@@ -158,8 +158,18 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     });
     await bounded(() => prepared!, deadline);
     const day = dayOf(now());
-    if (salt?.day !== day) salt = withBounds(day, await bounded(() => getDailySalt(db, day), deadline));
-    if (hits.length) rows.push(...toRows(hits.splice(0), salt.value));
+    if (salt?.day !== day) {
+      // Clicks of the day that has just ended are hashed with that day's salt, never the next one's.
+      if (salt) hashHits(countBefore(hits, salt.to), salt.value);
+      salt = withEnd(day, await bounded(() => getDailySalt(db, day), deadline));
+    }
+    hashHits(hits.length, salt.value);
+  }
+
+  /** The first `count` waiting hits become rows (in arrival order: the unique window depends on it). */
+  function hashHits(count: number, saltValue: string): void {
+    for (let i = 0; i < count; i++) rows.push(toRow(hits[i]!, saltValue));
+    hits = count === hits.length ? [] : hits.slice(count);
   }
 
   function toRows(taken: ClickHit[], saltValue: string): ClickRow[] {
@@ -280,10 +290,8 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
         report(`clicks: ${dropped} clicks dropped so far: ${maxBuffered} are waiting for the database.`);
         return;
       }
-      const at = hit.createdAt.getTime();
-      // Hashed now when its day's salt is known (no older hit waiting): the row is all that is kept.
-      if (salt && !hits.length && at >= salt.from && at < salt.to) rows.push(toRow(hit, salt.value));
-      else hits.push(hit);
+      // Hashed at the flush, all waiting hits in one pass: cheaper than one at a time between requests.
+      hits.push(hit);
       recorded++;
       schedule(flushMs);
     },
@@ -327,10 +335,16 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
   };
 }
 
-/** A day's salt with the day's bounds (UTC, as `dayOf`). */
-function withBounds(day: string, value: string): { day: string; value: string; from: number; to: number } {
-  const from = startOfDay(day);
-  return { day, value, from, to: from + DAY_MS };
+/** How many of the first hits (in arrival order) were made before `to` (ms). */
+function countBefore(hits: ClickHit[], to: number): number {
+  let n = 0;
+  while (n < hits.length && hits[n]!.createdAt.getTime() < to) n++;
+  return n;
+}
+
+/** A day's salt with the day's end (UTC, as `dayOf`). */
+function withEnd(day: string, value: string): { day: string; value: string; to: number } {
+  return { day, value, to: startOfDay(day) + DAY_MS };
 }
 
 /** The driver's own message (drizzle wraps it in one that repeats the whole query). */

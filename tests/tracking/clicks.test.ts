@@ -55,7 +55,7 @@ describe('createClickRecorder', () => {
     expect(unique).toEqual({ first: true, again: false, 'other-link': true, 'other-phone': true, 'next-hour': true });
   });
 
-  test('a click hashed on arrival (salt known) and one hashed at the flush (before it) name the same visitor alike', async () => {
+  test('clicks recorded before and after the start (salt known) name the same visitor alike', async () => {
     t = await createTestDb();
     const time = clock('2026-11-16T10:30:00Z');
     const recorder = createClickRecorder(t.db, { flushMs: 60_000, now: time.now });
@@ -85,6 +85,23 @@ describe('createClickRecorder', () => {
     await second.flush();
     const [row] = await t.db.select().from(clicks).where(eq(clicks.id, 'after-restart'));
     expect(row!.isUnique).toBe(false);
+  });
+
+  test("a click of the day's last moment, flushed after midnight, keeps that day's salt", async () => {
+    t = await createTestDb();
+    const time = clock('2026-11-16T23:59:00Z');
+    const recorder = createClickRecorder(t.db, { flushMs: 60_000, now: time.now });
+    recorder.recordClick(hit({ id: 'earlier', createdAt: new Date('2026-11-16T23:59:00Z') }));
+    await recorder.flush();
+    recorder.recordClick(hit({ id: 'last-moment', createdAt: new Date('2026-11-16T23:59:59.950Z') }));
+    time.set('2026-11-17T00:00:00.050Z');
+    recorder.recordClick(hit({ id: 'next-day', createdAt: new Date('2026-11-17T00:00:00.040Z') }));
+    await recorder.flush();
+    const rows = Object.fromEntries((await rowsOf(t.db)).map((r) => [r.id, r]));
+    expect(rows['last-moment']!.visitorHash).toBe(rows['earlier']!.visitorHash);
+    expect(rows['last-moment']!.isUnique).toBe(false);
+    expect(rows['next-day']!.visitorHash).not.toBe(rows['earlier']!.visitorHash);
+    expect(rows['next-day']!.isUnique).toBe(true);
   });
 
   test('gives the same visitor a new hash after the daily salt rotation', async () => {
