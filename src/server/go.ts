@@ -64,6 +64,8 @@ export function createGoHandler(assets: GoAssets, recorder: ClickRecorder, trust
 // A site's own links repeat the same few hundred query strings and user agents.
 const originOf = memoize((query) => parseClickOrigin(new URLSearchParams(query)));
 const deviceOf = memoize(getDeviceClass);
+// In-app browsers send the same few referrers (l.instagram.com, t.co): no URL parsed per click.
+const referrerOf = memoize(getReferrerHost);
 // The waiting clicks then share one string per agent, not one per request: less for each young-generation collection to copy.
 const agentOf = memoize((userAgent) => userAgent);
 
@@ -76,7 +78,7 @@ function recordClick(req: IncomingMessage, header: HeaderReader, recorder: Click
     linkSlug: click.slug,
     source: origin.source,
     placement: origin.placement,
-    referrerHost: getReferrerHost(header('referer')),
+    referrerHost: referrerOf(header('referer') ?? ''),
     device: deviceOf(userAgent),
     country: getCountry(header),
     ip: clientInfo(req, trust).ip,
