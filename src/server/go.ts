@@ -66,7 +66,7 @@ const originOf = memoize((query) => parseClickOrigin(new URLSearchParams(query))
 const deviceOf = memoize(getDeviceClass);
 // In-app browsers send the same few referrers (l.instagram.com, t.co): no URL parsed per click.
 const referrerOf = memoize(getReferrerHost);
-// The waiting clicks then share one string per agent, not one per request: less for each young-generation collection to copy.
+// Waiting clicks share one string per agent, not one per request: less for the collector to copy.
 const agentOf = memoize((userAgent) => userAgent);
 
 function recordClick(req: IncomingMessage, header: HeaderReader, recorder: ClickRecorder, trust: TrustSettings, click: { id: string; slug: string; at: Date; query: string }): void {

@@ -1,10 +1,10 @@
 /**
  * "Unique click": the first click by a visitor on a link within an hour of their last unique
  * one. Decided in two steps, neither waiting on the database: this process's window (in
- * memory, seeded from the database at start-up) picks the candidates as clicks are recorded,
- * and the database has the last word when their batch is written: a candidate stays unique
- * only if it wins its row in `click_uniques`, which every instance on the database shares
- * (src/tracking/click-batch.ts).
+ * memory, seeded from the database at start-up) picks the candidates as each flush hashes
+ * the waiting clicks, in the order they came, and the database has the last word when their
+ * batch is written: a candidate stays unique only if it wins its row in `click_uniques`,
+ * which every instance on the database shares (src/tracking/click-batch.ts).
  */
 import { gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
