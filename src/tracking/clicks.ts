@@ -172,10 +172,6 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
     hits = count === hits.length ? [] : hits.slice(count);
   }
 
-  function toRows(taken: ClickHit[], saltValue: string): ClickRow[] {
-    return taken.map((hit) => toRow(hit, saltValue));
-  }
-
   function toRow(hit: ClickHit, saltValue: string): ClickRow {
     // Field by field, not by spreading: this runs for every click.
     const visitorHash = hashVisitor(saltValue, hit.ip, hit.userAgent);
@@ -278,9 +274,9 @@ export function createClickRecorder(db: Db, options: RecorderOptions = {}): Clic
 
   function unsaved(): Unsaved {
     // Without today's salt no hash can be linked to the stored ones; a throwaway salt still keeps the IP out.
-    const fresh = toRows(hits.splice(0), salt?.value ?? randomBytes(16).toString('hex'));
+    hashHits(hits.length, salt?.value ?? randomBytes(16).toString('hex'));
     const unconfirmed = batches.filter((b) => b.filtered.length).map((b) => ({ id: b.id, filtered: b.filtered }));
-    return { rows: [...setAside.rows, ...batches.flatMap((b) => b.rows), ...rows, ...fresh], filtered: [...setAside.filtered, ...filtered.values()], unconfirmed };
+    return { rows: [...setAside.rows, ...batches.flatMap((b) => b.rows), ...rows], filtered: [...setAside.filtered, ...filtered.values()], unconfirmed };
   }
 
   return {
