@@ -23,8 +23,13 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
  */
 export function createDb(url: string = DEFAULT_DATABASE_URL, authToken?: string): Db {
   if (url.startsWith('file:')) ensureFolder(url);
-  return drizzle(openClient({ url, authToken })) as Db;
+  // The timeout goes to every connection of the client's pool (a `transaction()` opens its own),
+  // which a `PRAGMA busy_timeout` on one connection does not reach; remote clients ignore it.
+  return drizzle(openClient({ url, authToken, timeout: BUSY_TIMEOUT_MS })) as Db;
 }
+
+/** How long an embedded write waits for another connection's lock (the click writer's, another process's) before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -62,7 +67,6 @@ export async function tuneConnection(db: Db): Promise<void> {
   if (db.$client.protocol !== 'file') return;
   await db.$client.execute('PRAGMA journal_mode = WAL');
   await db.$client.execute('PRAGMA synchronous = NORMAL');
-  await db.$client.execute('PRAGMA busy_timeout = 5000');
 }
 
 /** Applies pending migrations (after tuning the connection). */

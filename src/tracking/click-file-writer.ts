@@ -23,7 +23,7 @@ export function isEmbeddedFile(url: string): boolean {
 export function openFileClickWriter(url: string): ValuesWriter {
   const config = expandConfig({ url }, true);
   const db = new Database(config.path);
-  // The same settings as db/client.ts tuneConnection: WAL, no fsync per commit, wait on locks.
+  // The same settings as db/client.ts (tuneConnection, BUSY_TIMEOUT_MS): WAL, no fsync per commit, wait on locks.
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA busy_timeout = 5000');
